@@ -1,0 +1,41 @@
+# Two set-up commands on a fresh machine: `make site` and `make test`. Each installs what it needs.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+# Debian packages: CJK fonts for the PDFs; Chromium and PDF/QR tools for the browser and print tests.
+SITE_PACKAGES := fonts-noto-cjk
+TEST_PACKAGES := $(SITE_PACKAGES) chromium poppler-utils zbar-tools
+
+.PHONY: site serve test validate schema benchmark clean
+
+$(VENV)/.site-installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+site: $(VENV)/.site-installed
+	scripts/install_system_packages.sh $(SITE_PACKAGES)
+	$(PY) scripts/build.py
+
+serve: $(VENV)/.site-installed
+	$(PY) scripts/build.py --serve
+
+test: $(VENV)/.test-installed
+	scripts/install_system_packages.sh $(TEST_PACKAGES)
+	$(PY) -m pytest
+
+validate: $(VENV)/.site-installed
+	$(PY) scripts/validate.py
+
+schema: $(VENV)/.site-installed
+	$(PY) scripts/export_schema.py
+
+benchmark: $(VENV)/.site-installed
+	$(PY) scripts/benchmark.py
+
+clean:
+	rm -rf site site.old .build

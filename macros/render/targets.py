@@ -1,0 +1,25 @@
+"""Targets and deadlines: the targets table and the timeline."""
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from . import Renderer
+
+
+def targets_table(r: Renderer, plan_id: str, items=None) -> Markup:
+    bundle = r.catalog.plan(plan_id)
+    rows = [(item, target) for item, target in bundle.targets() if items is None or item in items]
+    return r.render("targets_table.html", bundle=bundle, rows=rows)
+
+
+def timeline(r: Renderer, plan_id: str) -> Markup:
+    bundle = r.catalog.plan(plan_id)
+    consultation = [d for d in bundle.documents if d.deadline]
+    return r.render("timeline.html", bundle=bundle, entries=bundle.dated_entries(), documents=consultation)
+
+
+def targets_page(r: Renderer, plan_id: str) -> Markup:
+    bundle = r.catalog.plan(plan_id)
+    undated = [(item, target) for item, target in bundle.targets() if not target.deadline]
+    return r.render("targets_page.html", bundle=bundle, plan=bundle.plan,
+                    table=targets_table(r, plan_id), timeline=timeline(r, plan_id), undated=undated)

@@ -1,0 +1,80 @@
+"""The URL scheme: every published path is made here and nowhere else.
+
+Paths are relative to the site root, end in ``/`` and use only ASCII ids from the data, so a
+department can link to them for years. See docs/about/urls.md for the documented scheme.
+"""
+from __future__ import annotations
+
+import posixpath
+
+
+def home() -> str:
+    return ""
+
+
+def plan(plan_id: str) -> str:
+    return f"plans/{plan_id}/"
+
+
+def part(plan_id: str, part_id: str) -> str:
+    return f"plans/{plan_id}/parts/{part_id}/"
+
+
+def task(plan_id: str, task_id: str) -> str:
+    return f"plans/{plan_id}/tasks/{task_id}/"
+
+
+def item(plan_id: str, item) -> str:
+    """A task's page, or the page of a part that has text of its own."""
+    kind = "tasks" if hasattr(item, "number") else "parts"
+    return f"plans/{plan_id}/{kind}/{item.id}/"
+
+
+def target_anchor(target_id: str) -> str:
+    return f"target-{target_id}"
+
+
+def milestone_anchor(milestone_id: str) -> str:
+    return f"milestone-{milestone_id}"
+
+
+def targets(plan_id: str) -> str:
+    return f"plans/{plan_id}/targets/"
+
+
+def responsibilities(plan_id: str) -> str:
+    return f"plans/{plan_id}/responsibilities/"
+
+
+def plan_text(plan_id: str) -> str:
+    return f"plans/{plan_id}/documents/plan-text/"
+
+
+def document(plan_id: str, document_id: str) -> str:
+    return f"plans/{plan_id}/documents/{document_id}/"
+
+
+def departments() -> str:
+    return "departments/"
+
+
+def department(org_id: str) -> str:
+    return f"departments/{org_id}/"
+
+
+def references() -> str:
+    return "policies/"
+
+
+def reference(reference_id: str) -> str:
+    return f"policies/#{reference_id}"
+
+
+def relative(target: str, current_page_url: str) -> str:
+    """``target`` as a link from the page at ``current_page_url`` (works under any sub-path)."""
+    path, _, anchor = target.partition("#")
+    current_dir = current_page_url if current_page_url.endswith("/") else posixpath.dirname(current_page_url) + "/"
+    link = posixpath.relpath("/" + path, "/" + current_dir.lstrip("/"))
+    if path.endswith("/") or not path:
+        link = link.rstrip("/") + "/" if link != "." else "./"
+    return f"{link}#{anchor}" if anchor else link

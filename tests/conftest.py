@@ -1,0 +1,131 @@
+"""Shared fixtures: the built site, a loopback server for it (under a sub-path), headless Chromium.
+
+The site is built once per test session into a temporary folder, with SITE_URL pointing at the
+loopback server, so canonical URLs, QR codes and feeds can be followed in tests.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import socket
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.load import load_catalog  # noqa: E402
+
+SUB_PATH = "/zcjd/nmg/"  # the site is served below a sub-path, as a county portal would
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    return load_catalog(ROOT / "policy_data")
+
+
+@pytest.fixture(scope="session")
+def server_port() -> int:
+    return _free_port()
+
+
+@pytest.fixture(scope="session")
+def base_url(server_port) -> str:
+    """The site's root URL on the loopback server, sub-path included, with a trailing slash."""
+    return f"http://127.0.0.1:{server_port}{SUB_PATH}"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, base_url) -> Path:
+    """The site, built once for the whole test session."""
+    from scripts.build import build
+
+    site_dir = tmp_path_factory.mktemp("built") / "site"
+    previous = os.environ.get("SITE_URL")
+    os.environ["SITE_URL"] = base_url
+    try:
+        assert build(site_dir, quiet=True) == 0, "the site did not build"
+    finally:
+        if previous is None:
+            os.environ.pop("SITE_URL", None)
+        else:
+            os.environ["SITE_URL"] = previous
+    return site_dir
+
+
+class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site folder below SUB_PATH and nothing outside it."""
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(SUB_PATH):
+            return str(Path(self.directory) / "__outside_sub_path__")
+        return super().translate_path("/" + path[len(SUB_PATH):])
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site, server_port, base_url):
+    handler = functools.partial(_SubPathHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", server_port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield base_url
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright (no browser download needed)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A private copy of policy_data/ that a test may break."""
+    target = tmp_path / "policy_data"
+    shutil.copytree(ROOT / "policy_data", target)
+    return target
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def page_html(site: Path, url_path: str) -> str:
+    """The HTML built for a site-relative URL path such as ``plans/daye-2023/tasks/t01/``."""
+    return (site / url_path / "index.html").read_text(encoding="utf-8")
