@@ -75,7 +75,7 @@ def _build_staged(catalog, stage: Path, site_dir: Path, config_file: Path, stric
         print(f"Build failed: {error if not isinstance(error, SystemExit) else 'a macro failed'}", file=sys.stderr)
         print("site/ is unchanged.", file=sys.stderr)
         return 1
-    from scripts.build_steps import run_steps  # exports, PDFs, … written into the new site
+    from scripts.steps import run_steps  # exports, PDFs, … written into the new site
 
     failure = run_steps(catalog, work)
     if failure:

@@ -35,7 +35,7 @@ def load(path: Path) -> dict:
 @pytest.fixture(scope="module")
 def seed() -> str:
     if not SEED.is_file():
-        pytest.skip(f"seed file not found: {SEED} (set SEED_PATH)")
+        pytest.fail(f"seed file not found: {SEED} (set SEED_PATH)")
     return SEED.read_text(encoding="utf-8")
 
 

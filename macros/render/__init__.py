@@ -6,6 +6,8 @@ components; templates only display what those modules computed.
 """
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from pathlib import Path
 from typing import Callable
@@ -21,10 +23,11 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 class Renderer:
-    def __init__(self, catalog: Catalog, current_url: Callable[[], str], site: dict) -> None:
+    def __init__(self, catalog: Catalog, current_url: Callable[[], str], site: dict, site_url: str = "") -> None:
         self.catalog = catalog
         self.current_url = current_url
         self.site = site
+        self.site_url = site_url
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -32,11 +35,15 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.globals.update(link=self.link, org=self.org, urls=urls, site=site)
+        self.env.globals.update(link=self.link, org=self.org, urls=urls, site=site, canonical=self.canonical)
         self.env.filters.update(formats.FILTERS)
 
     def link(self, target: str) -> str:
         return urls.relative(target, self.current_url())
+
+    def canonical(self, target: str) -> str:
+        """The full URL of a site path, for printing, copying and citing."""
+        return self.site_url.rstrip("/") + "/" + target if self.site_url else target
 
     def org(self, org_id: str):
         return self.catalog.organizations[org_id]
@@ -45,3 +52,9 @@ class Renderer:
         html = self.env.get_template(template).render(**context)
         # One raw-HTML block for Markdown: a blank line would end it early.
         return Markup(re.sub(r"\n\s*\n+", "\n", html).strip())
+
+
+def component_modules() -> list:
+    """Every module of this package that declares ``MACROS``."""
+    modules = [importlib.import_module(f"{__name__}.{info.name}") for info in pkgutil.iter_modules(__path__)]
+    return [module for module in modules if hasattr(module, "MACROS")]

@@ -53,3 +53,10 @@ def responsibility_matrix(r: Renderer, plan_id: str) -> Markup:
         rows.append({"item": item, "cells": cells})
     return r.render("matrix.html", bundle=bundle, plan=bundle.plan, units=units, rows=rows,
                     any_lead=any(p.responsibility.lead for p in bundle.parts))
+
+
+MACROS = {
+    "department_index": department_index,
+    "department_page": department_page,
+    "responsibility_matrix": responsibility_matrix,
+}

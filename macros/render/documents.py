@@ -29,3 +29,6 @@ def plan_text(r: Renderer, plan_id: str) -> Markup:
 def documents_index(r: Renderer, plan_id: str) -> Markup:
     bundle = r.catalog.plan(plan_id)
     return r.render("documents_index.html", bundle=bundle, plan=bundle.plan, documents=bundle.documents)
+
+
+MACROS = {"documents_index": documents_index, "document_page": document_page, "plan_text": plan_text}

@@ -60,3 +60,6 @@ def task_page(r: Renderer, plan_id: str, task_id: str) -> Markup:
         previous=tasks[position - 1] if position > 0 else None,
         next=tasks[position + 1] if position + 1 < len(tasks) else None,
     )
+
+
+MACROS = {"home_page": home, "plan_overview": plan_overview, "part_page": part_page, "task_page": task_page}

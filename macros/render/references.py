@@ -11,3 +11,6 @@ def references_page(r: Renderer) -> Markup:
     return r.render("references.html",
                     policies=[e for e in entries if e["ref"].kind == "policy"],
                     campaigns=[e for e in entries if e["ref"].kind == "campaign"])
+
+
+MACROS = {"references_page": references_page}

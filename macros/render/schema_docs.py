@@ -44,3 +44,6 @@ def data_format(r: Renderer) -> Markup:
         for name, definition in schema.get("$defs", {}).items():
             definitions[name] = {"doc": definition.get("description", ""), "fields": _fields(definition)}
     return r.render("data_format.html", files=files, definitions=sorted(definitions.items()))
+
+
+MACROS = {"data_format": data_format}

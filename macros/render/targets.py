@@ -23,3 +23,6 @@ def targets_page(r: Renderer, plan_id: str) -> Markup:
     undated = [(item, target) for item, target in bundle.targets() if not target.deadline]
     return r.render("targets_page.html", bundle=bundle, plan=bundle.plan,
                     table=targets_table(r, plan_id), timeline=timeline(r, plan_id), undated=undated)
+
+
+MACROS = {"targets_page": targets_page, "targets_table": targets_table, "timeline": timeline}

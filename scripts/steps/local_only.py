@@ -1,0 +1,29 @@
+"""Keep every byte of the site on our own host.
+
+Material for MkDocs ships loaders that fetch from unpkg.com (a ResizeObserver polyfill for old
+browsers, Mermaid for diagrams) and from api.github.com (repository facts). We use neither feature,
+but a reader in mainland China must never wait on a blocked host, so the addresses are replaced by
+empty local scripts. Source maps are developer tools only and are removed to keep the site small.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import StepFailed
+
+ORDER = 10
+EMPTY_SCRIPT = "data:text/javascript,"
+REMOTE_LOADERS = re.compile(r"https://(unpkg\.com|api\.github\.com)/[^\"'`]*")
+
+
+def run(catalog, site: Path) -> None:
+    for source_map in site.rglob("*.map"):
+        source_map.unlink()
+    bundles = list((site / "assets" / "javascripts").glob("bundle.*.min.js"))
+    if not bundles:
+        raise StepFailed("Material's JavaScript bundle was not found; the theme may have changed")
+    for bundle in bundles:
+        text = REMOTE_LOADERS.sub(EMPTY_SCRIPT, bundle.read_text(encoding="utf-8"))
+        text = re.sub(r"\n?//# sourceMappingURL=\S+", "", text)  # it pointed at a removed file
+        bundle.write_text(text, encoding="utf-8")
