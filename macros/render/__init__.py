@@ -35,7 +35,8 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.globals.update(link=self.link, org=self.org, urls=urls, site=site, canonical=self.canonical)
+        self.env.globals.update(link=self.link, org=self.org, urls=urls, site=site, canonical=self.canonical,
+                                page_path=self.current_url)
         self.env.filters.update(formats.FILTERS)
 
     def link(self, target: str) -> str:
