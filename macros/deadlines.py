@@ -76,4 +76,4 @@ def parse_period(value: str) -> Period:
             )
     except ValueError:
         pass
-    raise ValueError(f"cannot read the deadline value {value!r}; expected one of: {FORMS}")
+    raise ValueError(f"a deadline value that can be read (this one cannot), one of: {FORMS}")

@@ -102,9 +102,10 @@ class _Reader:
     def _report_validation(self, file: str, detail: dict) -> None:
         path = tuple(detail["loc"])
         cause = (detail.get("ctx") or {}).get("error")
+        found, expected = describe(detail)
         if isinstance(cause, models.SourceNotInText):
             path += (cause.kind, cause.index, "source")
-        found, expected = describe(detail)
+            found = _show(cause.source)
         self.report(file, path, found, expected)
 
 

@@ -87,8 +87,8 @@ class Deadline(Model):
         period = self.period
         if period.year is not None and str(period.year) not in self.text and not self.inferred:
             raise ValueError(
-                f"the year {period.year} is not in the source words {self.text!r}; "
-                "add `inferred:` to say why this year was chosen"
+                f"an `inferred:` note that says why the year is {period.year}, "
+                f"because the source words {self.text!r} do not contain it"
             )
         return self
 
@@ -115,11 +115,11 @@ class Target(Model):
     def _value_fits_comparator(self) -> "Target":
         if self.comparator == "range":
             if self.min is None or self.max is None or self.value is not None:
-                raise ValueError("comparator `range` needs `min` and `max` and no `value`")
+                raise ValueError("`min` and `max` (and no `value`) for comparator `range`")
             if self.min > self.max:
-                raise ValueError(f"`min` ({self.min:g}) is larger than `max` ({self.max:g})")
+                raise ValueError(f"`min` ({self.min:g}) not larger than `max` ({self.max:g})")
         elif self.value is None or self.min is not None or self.max is not None:
-            raise ValueError(f"comparator `{self.comparator}` needs `value` and no `min`/`max`")
+            raise ValueError(f"`value` (and no `min`/`max`) for comparator `{self.comparator}`")
         return self
 
 
@@ -181,7 +181,7 @@ class Part(Item):
     def _sources_are_in_text(self) -> "Part":
         if self.text is None:
             if self.targets or self.milestones:
-                raise ValueError("targets and milestones need the part's own `text` to quote from")
+                raise ValueError("the part's own `text` for its targets and milestones to quote from")
             return self
         return Item._sources_are_in_text(self)
 
@@ -284,10 +284,9 @@ def squash(text: str) -> str:
 
 class SourceNotInText(ValueError):
     def __init__(self, kind: str, index: int, source: str) -> None:
-        self.kind, self.index = kind, index
+        self.kind, self.index, self.source = kind, index, source
         super().__init__(
-            f"{kind}[{index}].source {source!r} is not a sentence of this item's `text`; "
-            "copy the sentence from the official text"
+            "a sentence copied from this item's `text` (this one is not a sentence of it)"
         )
 
 

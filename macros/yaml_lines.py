@@ -49,6 +49,7 @@ def _to_python(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, lines: dic
                     "each key once in a mapping",
                 )
             result[key] = _to_python(loader, value_node, path + (key,), lines)
+            lines[path + (key,)] = key_node.start_mark.line + 1  # an editor looks for the key
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(loader, item, path + (index,), lines) for index, item in enumerate(node.value)]

@@ -41,6 +41,17 @@ def catalog():
     return load_catalog(ROOT / "policy_data")
 
 
+SEED = Path(os.environ.get("SEED_PATH") or ROOT.parent / "shared" / "seed" / "000_98d1fb3628adf284.txt")
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The source: the only source of truth for the official text."""
+    if not SEED.is_file():
+        pytest.fail(f"the seed is missing at {SEED}; set SEED_PATH")
+    return SEED.read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def server_port() -> int:
     return _free_port()

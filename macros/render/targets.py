@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from .. import urls
 from . import Renderer
 
 
@@ -13,9 +14,17 @@ def targets_table(r: Renderer, plan_id: str, items=None) -> Markup:
 
 
 def timeline(r: Renderer, plan_id: str) -> Markup:
+    """Deadlines of targets, milestones and documents (the consultation), soonest first."""
     bundle = r.catalog.plan(plan_id)
-    consultation = [d for d in bundle.documents if d.deadline]
-    return r.render("timeline.html", bundle=bundle, entries=bundle.dated_entries(), documents=consultation)
+    rows = [
+        {"deadline": d.deadline, "href": urls.document(plan_id, d.id), "what": f"{d.short_title}：反馈修改意见截止", "item": None}
+        for d in bundle.documents if d.deadline
+    ] + [
+        {"deadline": e.deadline, "href": urls.item(plan_id, e.item) + "#" + e.anchor, "what": e.what, "item": e.item}
+        for e in bundle.dated_entries()
+    ]
+    rows.sort(key=lambda row: row["deadline"].period.sort_key)
+    return r.render("timeline.html", bundle=bundle, rows=rows)
 
 
 def targets_page(r: Renderer, plan_id: str) -> Markup:

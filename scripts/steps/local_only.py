@@ -1,7 +1,7 @@
 """Keep every byte of the site on our own host.
 
 Material for MkDocs ships loaders that fetch from unpkg.com (a ResizeObserver polyfill for old
-browsers, Mermaid for diagrams) and from api.github.com (repository facts). We use neither feature,
+browsers, Mermaid for diagrams) and from GitHub's or GitLab's API (repository facts). We use neither feature,
 but a reader in mainland China must never wait on a blocked host, so the addresses are replaced by
 empty local scripts. Source maps are developer tools only and are removed to keep the site small.
 """
@@ -14,7 +14,7 @@ from . import StepFailed
 
 ORDER = 10
 EMPTY_SCRIPT = "data:text/javascript,"
-REMOTE_LOADERS = re.compile(r"https://(unpkg\.com|api\.github\.com)/[^\"'`]*")
+REMOTE_LOADERS = re.compile(r"https://(unpkg\.com|api\.github\.com|\$\{\w+\}/api/v4)/[^\"'`]*")
 
 
 def run(catalog, site: Path) -> None:
