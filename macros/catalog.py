@@ -148,7 +148,8 @@ class Catalog:
         result = []
         for bundle in self.plans.values():
             items = [item for item in bundle.items() if reference_id in item.references]
-            if reference_id in bundle.plan.implements or items:
+            documents = [d for d in bundle.documents if reference_id in d.implements]
+            if reference_id in bundle.plan.implements or items or documents:
                 result.append((bundle, items))
         return result
 

@@ -131,6 +131,10 @@ def references_exist(catalog: Catalog, report) -> None:
             for position, ref in enumerate(task.references):
                 if ref not in known:
                     report(bundle.file("tasks.yaml"), ("tasks", index, "references", position), repr(ref), expected)
+        for index, document in enumerate(bundle.documents):
+            for position, ref in enumerate(document.implements):
+                if ref not in known:
+                    report(bundle.file("documents.yaml"), ("documents", index, "implements", position), repr(ref), expected)
 
 
 @check

@@ -251,6 +251,7 @@ class Document(Model):
     short_title: Text = Field(description="网站上使用的简称（我们拟定）")
     metadata: DocumentMetadata
     recipients: list[Slug] = Field(default=[], description="主送单位（组织 id）")
+    implements: list[Slug] = Field(default=[], description="文件依据的上级文件（references.yaml 中的 id）")
     deadline: Optional[Deadline] = Field(default=None, description="反馈截止时间")
     contact: Optional[Contact] = None
     signatories: list[Slug] = Field(default=[], description="落款单位（组织 id）")

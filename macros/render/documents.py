@@ -15,7 +15,8 @@ def document_page(r: Renderer, plan_id: str, document_id: str) -> Markup:
     document = bundle.document(document_id)
     return r.render("document.html", bundle=bundle, plan=bundle.plan, document=document,
                     metadata=metadata_table(r, document.metadata, document.title),
-                    attachments=[r.catalog.plan(plan).plan for plan in document.attachments])
+                    attachments=[r.catalog.plan(plan).plan for plan in document.attachments],
+                    implements=[r.catalog.references[ref] for ref in document.implements])
 
 
 def plan_text(r: Renderer, plan_id: str) -> Markup:

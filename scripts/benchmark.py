@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Measure how the build scales with the number of plans.
+
+    python scripts/benchmark.py                  # N = 1, 10, 100; 3 runs each
+    python scripts/benchmark.py --plans 1 10 --runs 5 --baseline
+
+For each N it makes N plans shaped like the Daye plan (the real one plus N-1 copies with new ids),
+builds them with scripts/build.py in a fresh process (whole-process time, median of the runs), and
+reports pages built, time per page, the largest task page and the search index. With --baseline it
+also builds the very same pages (content pre-rendered by our macros, same navigation and theme) with
+plain Material and no macros plugin, so the cost of the generator itself can be seen.
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SOURCE_PLAN = "daye-2023"
+
+
+def make_data(target: Path, plans: int) -> None:
+    """policy_data with the real plan plus ``plans - 1`` copies under new ids."""
+    shutil.copytree(ROOT / "policy_data", target)
+    source = target / "plans" / SOURCE_PLAN
+    for number in range(1, plans):
+        plan_id = f"bench-{number:03d}"
+        copy = target / "plans" / plan_id
+        shutil.copytree(source, copy)
+        for path in copy.glob("*.yaml"):
+            path.write_text(path.read_text(encoding="utf-8").replace(SOURCE_PLAN, plan_id), encoding="utf-8")
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def measure_site(site: Path) -> dict:
+    pages = list(site.rglob("index.html"))
+    task_pages = list(site.glob("plans/*/tasks/*/index.html"))
+    largest = max(task_pages, key=lambda p: p.stat().st_size)
+    return {
+        "pages": len(pages),
+        "largest_task_page_kb": round(largest.stat().st_size / 1024, 1),
+        "largest_task_page": str(largest.relative_to(site).parent) + "/",
+        "search_index_kb": round((site / "search" / "search_index.json").stat().st_size / 1024, 1),
+    }
+
+
+def baseline_build(data: Path, site: Path) -> None:
+    """The same pages as static Markdown, built by plain Material (no macros plugin)."""
+    import os
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.utils.yaml import yaml_load
+
+    from macros.load import load_catalog
+    from macros.pages import site_pages
+    from macros.render import Renderer, component_modules
+
+    os.environ["POLICY_DATA"] = str(data)
+    catalog = load_catalog(data)
+    pages, nav = site_pages(catalog)
+    macros = {name: fn for module in component_modules() for name, fn in module.MACROS.items()}
+    current = {"url": ""}
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
+        config = yaml_load(handle)
+    renderer = Renderer(catalog, current_url=lambda: current["url"], site=config["extra"]["site"])
+    docs = site.parent / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    for page in pages:
+        call = ast.parse(page.macro, mode="eval").body
+        current["url"] = page.file[:-len("index.md")] if page.file.endswith("index.md") else page.file[:-3] + "/"
+        content = macros[call.func.id](renderer, *(arg.value for arg in call.args))
+        target = docs / page.file
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown().split("{{", 1)[0] + str(content) + "\n", encoding="utf-8")
+    for hand_written in ROOT.joinpath("docs").rglob("*.md"):  # their macro calls cannot run here
+        (docs / hand_written.relative_to(ROOT / "docs")).write_text("# 页面\n", encoding="utf-8")
+    plugins = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p) and p != "macros"]
+    build(load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), nav=nav, plugins=plugins))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--plans", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--baseline", action="store_true", help="also time plain Material on the same pages")
+    parser.add_argument("--baseline-build", nargs=2, metavar=("DATA", "SITE"), help=argparse.SUPPRESS)
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args()
+    if args.baseline_build:
+        baseline_build(Path(args.baseline_build[0]), Path(args.baseline_build[1]))
+        return 0
+    results = []
+    for plans in args.plans:
+        with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+            data, site = Path(tmp) / "policy_data", Path(tmp) / "site"
+            make_data(data, plans)
+            build = [sys.executable, str(ROOT / "scripts" / "build.py"), "--data", str(data), "--site-dir", str(site)]
+            times = [timed(build) for _ in range(args.runs)]
+            row = {"plans": plans, **measure_site(site), "build_s": round(statistics.median(times), 2)}
+            row["ms_per_page"] = round(1000 * row["build_s"] / row["pages"], 1)
+            if args.baseline:
+                base_times = []
+                for run in range(args.runs):
+                    base_site = Path(tmp) / f"baseline-{run}" / "site"
+                    base_times.append(timed([sys.executable, __file__, "--baseline-build", str(data), str(base_site)]))
+                row["baseline_build_s"] = round(statistics.median(base_times), 2)
+                row["baseline_ms_per_page"] = round(1000 * row["baseline_build_s"] / row["pages"], 1)
+            results.append(row)
+            print(json.dumps(row, ensure_ascii=False), flush=True)
+    if len(results) > 1:
+        first, last = results[-2], results[-1]
+        print(f"build time ratio N={last['plans']} / N={first['plans']}: {last['build_s'] / first['build_s']:.1f}")
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
