@@ -20,6 +20,17 @@ def text_of(html: str) -> str:
     return html_lib.unescape(re.sub(r"<[^>]+>", "", main))
 
 
+def test_strict_build_has_no_warnings(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/build.py"), "--site-dir", str(tmp_path / "site")],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "WARNING" not in result.stderr, result.stderr
+    assert (tmp_path / "site" / "plans" / "daye-2023" / "tasks" / "t22" / "index.html").exists()
+
+
 def test_every_task_has_its_page(site, catalog):
     bundle = catalog.plan("daye-2023")
     assert len(bundle.tasks) == 22

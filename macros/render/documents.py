@@ -10,6 +10,15 @@ def metadata_table(r: Renderer, metadata, title: str) -> Markup:
     return r.render("metadata_table.html", metadata=metadata, title=title)
 
 
+def document_metadata(r: Renderer, plan_id: str, document_id: str) -> Markup:
+    """The gov.cn-style metadata table of a document; ``plan-text`` is the plan itself."""
+    bundle = r.catalog.plan(plan_id)
+    if document_id == "plan-text":
+        return metadata_table(r, bundle.plan.metadata, bundle.plan.title)
+    document = bundle.document(document_id)
+    return metadata_table(r, document.metadata, document.title)
+
+
 def document_page(r: Renderer, plan_id: str, document_id: str) -> Markup:
     bundle = r.catalog.plan(plan_id)
     document = bundle.document(document_id)
@@ -32,4 +41,9 @@ def documents_index(r: Renderer, plan_id: str) -> Markup:
     return r.render("documents_index.html", bundle=bundle, plan=bundle.plan, documents=bundle.documents)
 
 
-MACROS = {"documents_index": documents_index, "document_page": document_page, "plan_text": plan_text}
+MACROS = {
+    "documents_index": documents_index,
+    "document_page": document_page,
+    "document_metadata": document_metadata,
+    "plan_text": plan_text,
+}
