@@ -2,8 +2,10 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-# Debian packages: CJK fonts for the PDFs; Chromium and PDF/QR tools for the browser and print tests.
-SITE_PACKAGES := fonts-noto-cjk
+# Debian packages: CJK fonts for the PDFs (texlive-lang-chinese brings the Fandol 仿宋/宋/黑/楷 fonts of the
+# official-text PDFs) and the Pango libraries WeasyPrint draws with; Chromium and PDF/QR tools for the
+# browser and print tests.
+SITE_PACKAGES := fonts-noto-cjk texlive-lang-chinese libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_PACKAGES := $(SITE_PACKAGES) chromium poppler-utils zbar-tools
 
 .PHONY: site serve test validate schema benchmark clean

@@ -11,7 +11,7 @@ from typing import Any, Callable, Optional, Type
 
 from pydantic import BaseModel, ValidationError
 
-from . import models
+from . import models, models_leaflets
 from .catalog import Catalog, PlanBundle
 from .yaml_lines import YamlProblem, format_path, line_of, read_yaml
 
@@ -51,6 +51,7 @@ class FileSpec:
 SHARED_FILES = [
     FileSpec("organizations.yaml", models.OrganizationList),
     FileSpec("references.yaml", models.ReferenceList),
+    FileSpec("leaflets.yaml", models_leaflets.LeafletList, required=False),
 ]
 PLAN_FILES = [
     FileSpec("plan.yaml", models.Plan),
@@ -175,3 +176,4 @@ def load_catalog(root: Path | str) -> Catalog:
 # ---------------------------------------------------------------- cross-reference checks
 
 from . import checks  # noqa: E402,F401  (registers the checks above)
+from . import checks_leaflets  # noqa: E402,F401  (leaflets: tasks, questions, contacts, figures)

@@ -94,7 +94,9 @@ def reference_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
 HOME = "index.md"
 ABOUT = {"关于本站": ["about/index.md", "about/urls.md", "about/data-format.md"]}
 
-SECTIONS = [plan_pages, department_pages, reference_pages]
+from .pages_print import print_pages  # noqa: E402  (leaflets and downloads)
+
+SECTIONS = [plan_pages, department_pages, reference_pages, print_pages]
 
 
 def site_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:

@@ -70,6 +70,40 @@ def reference(reference_id: str) -> str:
     return f"policies/#{reference_id}"
 
 
+# ---------------------------------------------------------------- print: leaflets and PDFs
+
+
+def leaflets() -> str:
+    return "leaflets/"
+
+
+def leaflet(leaflet_id: str) -> str:
+    return f"leaflets/{leaflet_id}/"
+
+
+def downloads() -> str:
+    return "downloads/"
+
+
+def leaflet_pdf(leaflet_id: str) -> str:
+    return f"downloads/leaflet-{leaflet_id}.pdf"
+
+
+def document_pdf(plan_id: str, document_id: str) -> str:
+    """The PDF of a source document in official layout; ``plan-text`` is the plan itself."""
+    return f"downloads/{plan_id}-{document_id}.pdf"
+
+
+def pdf_of_page(page_path: str):
+    """The PDF that prints the page at ``page_path`` (a leaflet or a source document), or None."""
+    parts = page_path.strip("/").split("/")
+    if len(parts) == 2 and parts[0] == "leaflets":
+        return leaflet_pdf(parts[1])
+    if len(parts) == 4 and parts[0] == "plans" and parts[2] == "documents":
+        return document_pdf(parts[1], parts[3])
+    return None
+
+
 def relative(target: str, current_page_url: str) -> str:
     """``target`` as a link from the page at ``current_page_url`` (works under any sub-path)."""
     path, _, anchor = target.partition("#")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import models
+from .. import models, models_leaflets
 from . import Renderer
 
 DOCUMENTED = [
@@ -12,6 +12,7 @@ DOCUMENTED = [
     ("policy_data/plans/<方案id>/plan.yaml", models.Plan),
     ("policy_data/plans/<方案id>/tasks.yaml", models.TaskList),
     ("policy_data/plans/<方案id>/documents.yaml", models.DocumentList),
+    ("policy_data/leaflets.yaml", models_leaflets.LeafletList),
 ]
 
 

@@ -1,0 +1,103 @@
+"""Print the leaflets and the source documents to PDF with WeasyPrint (A4, fonts embedded).
+
+Leaflets use Noto Sans CJK SC (Debian fonts-noto-cjk) at a large size and must fit on one sheet printed
+on both sides (two pages): a longer one stops the build. Source documents follow GB/T 9704 in the Fandol
+fonts of TeX Live (Debian texlive-lang-chinese: 仿宋, 宋, 黑, 楷); without them, Noto Serif CJK SC.
+Each PDF carries a QR code of its page's canonical URL.
+"""
+from __future__ import annotations
+
+import html
+import re
+import sys
+import time
+from pathlib import Path
+
+from markupsafe import Markup
+
+from macros import leaflets as queries
+from macros import urls
+from macros.as_of import chinese_date, information_date
+from macros.qr import qr_svg
+from macros.render import Renderer
+
+from . import StepFailed
+
+ORDER = 70
+LEAFLET_MAX_PAGES = 2
+FANDOL_DIRS = [Path("/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"),
+               Path("/usr/share/fonts/opentype/fandol")]
+FANDOL = [("PP Fang", 400, "FandolFang-Regular.otf"), ("PP Song", 400, "FandolSong-Regular.otf"),
+          ("PP Song", 700, "FandolSong-Bold.otf"), ("PP Hei", 400, "FandolHei-Regular.otf"),
+          ("PP Hei", 700, "FandolHei-Bold.otf"), ("PP Kai", 400, "FandolKai-Regular.otf")]
+CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
+TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+
+
+def font_faces() -> Markup:
+    """@font-face rules for the Fandol fonts that are installed (the stacks fall back to Noto CJK)."""
+    rules = []
+    for family, weight, name in FANDOL:
+        path = next((d / name for d in FANDOL_DIRS if (d / name).exists()), None)
+        if path:
+            rules.append(f'@font-face {{ font-family: "{family}"; font-weight: {weight}; src: url("{path.as_uri()}"); }}')
+    if len(rules) < len(FANDOL):
+        print("print_pdfs: the Fandol fonts (Debian texlive-lang-chinese) are missing; the official text is "
+              "set in Noto Serif CJK SC instead of 仿宋", file=sys.stderr)
+    return Markup("\n".join(rules))
+
+
+def _home(site: Path) -> tuple[str, str]:
+    """The site's root URL and name, as MkDocs wrote them into the home page."""
+    text = (site / "index.html").read_text(encoding="utf-8")
+    canonical, title = CANONICAL.search(text), TITLE.search(text)
+    if not canonical:
+        raise StepFailed("the home page has no canonical link: set site_url (SITE_URL) so PDFs can link back")
+    return html.unescape(canonical.group(1)), html.unescape(title.group(1)).rsplit(" - ", 1)[-1].strip()
+
+
+def _write(source: str, target: Path) -> int:
+    from weasyprint import HTML
+
+    document = HTML(string=source, base_url=str(target.parent)).render()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    document.write_pdf(target)
+    return len(document.pages)
+
+
+def run(catalog, site: Path) -> None:
+    started = time.perf_counter()
+    site_url, site_name = _home(site)
+    renderer = Renderer(catalog, current_url=lambda: "", site={}, site_url=site_url)
+    as_of = chinese_date(information_date(catalog))
+    faces = font_faces()
+    made = []
+
+    def page_of(path: str) -> dict:
+        url = renderer.canonical(path)
+        return {"url": url, "qr": qr_svg(url, "网页版的二维码"), "as_of": as_of, "site_name": site_name,
+                "font_faces": faces}
+
+    for leaflet in queries.leaflets(catalog):
+        source = renderer.render("print/leaflet_pdf.html", **queries.leaflet_view(catalog, leaflet.id),
+                                 **page_of(urls.leaflet(leaflet.id)))
+        target = site / urls.leaflet_pdf(leaflet.id)
+        pages = _write(source, target)
+        if pages > LEAFLET_MAX_PAGES:
+            raise StepFailed(f"leaflet {leaflet.id!r} prints on {pages} pages; at most {LEAFLET_MAX_PAGES} "
+                             "(one sheet, both sides): shorten it in policy_data/leaflets.yaml")
+        made.append((target, pages))
+    for bundle in catalog.plans.values():
+        plan = bundle.plan
+        parts = [{"part": part, "tasks": bundle.tasks_in(part.id)} for part in bundle.parts]
+        documents = [(None, urls.plan_text(plan.id), "plan-text", plan.title, plan.metadata)]
+        documents += [(d, urls.document(plan.id, d.id), d.id, d.title, d.metadata) for d in bundle.documents]
+        for document, page, document_id, title, metadata in documents:
+            source = renderer.render("print/official_pdf.html", plan=plan, parts=parts, document=document,
+                                     title=title, metadata=metadata,
+                                     status_mark=f"{plan.metadata.status} · 尚未正式印发", **page_of(page))
+            target = site / urls.document_pdf(plan.id, document_id)
+            made.append((target, _write(source, target)))
+    elapsed = time.perf_counter() - started
+    summary = ", ".join(f"{target.name} {pages} p. {target.stat().st_size // 1024} KB" for target, pages in made)
+    print(f"print_pdfs: {len(made)} PDFs in {elapsed:.1f} s ({summary})", file=sys.stderr)
