@@ -48,7 +48,7 @@ def downloads(catalog: Catalog) -> list[Download]:
     """Every PDF the build writes: leaflets, then each plan's text and source documents."""
     result = [
         Download("leaflet", urls.leaflet_pdf(entry.id), urls.leaflet(entry.id), entry.title,
-                 f"明白纸 · 写给{entry.audience}")
+                 f"写给{entry.audience}")
         for entry in leaflet_list(catalog)
     ]
     for bundle in catalog.plans.values():
