@@ -12,6 +12,7 @@ from typing import Any, Callable, Optional, Type
 from pydantic import BaseModel, ValidationError
 
 from . import models, models_leaflets
+from . import models_plain
 from .catalog import Catalog, PlanBundle
 from .yaml_lines import YamlProblem, format_path, line_of, read_yaml
 
@@ -52,11 +53,16 @@ SHARED_FILES = [
     FileSpec("organizations.yaml", models.OrganizationList),
     FileSpec("references.yaml", models.ReferenceList),
     FileSpec("leaflets.yaml", models_leaflets.LeafletList, required=False),
+    FileSpec("glossary.yaml", models_plain.Glossary, required=False),
+    FileSpec("questions.yaml", models_plain.QuestionList, required=False),
+    FileSpec("guides.yaml", models_plain.GuideList, required=False),
+    FileSpec("references_plain.yaml", models_plain.ReferenceNotes, required=False),
 ]
 PLAN_FILES = [
     FileSpec("plan.yaml", models.Plan),
     FileSpec("tasks.yaml", models.TaskList),
     FileSpec("documents.yaml", models.DocumentList, required=False),
+    FileSpec("explanations.yaml", models_plain.ExplanationList, required=False),
 ]
 
 
@@ -177,3 +183,4 @@ def load_catalog(root: Path | str) -> Catalog:
 
 from . import checks  # noqa: E402,F401  (registers the checks above)
 from . import checks_leaflets  # noqa: E402,F401  (leaflets: tasks, questions, contacts, figures)
+from . import checks_plain  # noqa: E402,F401  (plain language: explanations, glossary, questions, guides)

@@ -9,11 +9,13 @@ import os
 from pathlib import Path
 
 from .load import load_catalog
+from .plain import teach_search_words
 from .render import Renderer, component_modules
 
 
 def define_env(env) -> None:
     catalog = load_catalog(os.environ.get("POLICY_DATA") or Path(env.project_dir) / "policy_data")
+    teach_search_words(catalog)  # the search index keeps everyday words whole (macros/plain.py)
     site = dict(env.conf.get("extra", {}).get("site", {}))
     renderer = Renderer(catalog, current_url=lambda: env.page.url if env.page else "", site=site,
                         site_url=env.conf.get("site_url") or "")

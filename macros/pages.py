@@ -42,6 +42,13 @@ def _file(url: str, index: bool = False) -> str:
     return f"{url}index.md" if index or not url else url.rstrip("/") + ".md"
 
 
+def _item_meta(bundle, item) -> dict:
+    """Front matter of a task page (or a part with text): how search ranks it (see pages_plain)."""
+    from .pages_plain import item_search_meta  # here, not at the top: pages_plain imports this module
+
+    return item_search_meta(bundle, item)
+
+
 def plan_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
     pages: list[Page] = []
     nav: list[NavEntry] = []
@@ -52,9 +59,10 @@ def plan_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
         section: list[NavEntry] = [overview.file]
         for part in bundle.parts:
             part_page = Page(_file(urls.part(plan_id, part.id), index=True), f"{part.label}{part.heading}",
-                             _call("part_page", plan_id, part.id))
+                             _call("part_page", plan_id, part.id), _item_meta(bundle, part) if part.text else {})
             task_pages = [
-                Page(_file(urls.task(plan_id, task.id)), f"{task.number}. {task.title}", _call("task_page", plan_id, task.id))
+                Page(_file(urls.task(plan_id, task.id)), f"{task.number}. {task.title}", _call("task_page", plan_id, task.id),
+                     _item_meta(bundle, task))
                 for task in bundle.tasks_in(part.id)
             ]
             pages += [part_page, *task_pages]
@@ -95,8 +103,9 @@ HOME = "index.md"
 ABOUT = {"关于本站": ["about/index.md", "about/urls.md", "about/data-format.md"]}
 
 from .pages_print import print_pages  # noqa: E402  (leaflets and downloads)
+from .pages_plain import plain_pages  # noqa: E402  (guides, questions, glossary)
 
-SECTIONS = [plan_pages, department_pages, reference_pages, print_pages]
+SECTIONS = [plain_pages, plan_pages, department_pages, reference_pages, print_pages]
 
 
 def site_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:

@@ -104,6 +104,37 @@ def pdf_of_page(page_path: str):
     return None
 
 
+# ---------------------------------------------------------------- plain language: guides, questions, glossary
+
+
+def guides() -> str:
+    return "guides/"
+
+
+def guide(guide_id: str) -> str:
+    return f"guides/{guide_id}/"
+
+
+def questions() -> str:
+    return "questions/"
+
+
+def question(question_id: str) -> str:
+    return f"questions/#{question_id}"
+
+
+def question_theme_anchor(theme_id: str) -> str:
+    return f"theme-{theme_id}"
+
+
+def glossary() -> str:
+    return "glossary/"
+
+
+def glossary_term(term_id: str) -> str:
+    return f"glossary/#{term_id}"
+
+
 def relative(target: str, current_page_url: str) -> str:
     """``target`` as a link from the page at ``current_page_url`` (works under any sub-path)."""
     path, _, anchor = target.partition("#")

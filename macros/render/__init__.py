@@ -6,6 +6,7 @@ components; templates only display what those modules computed.
 """
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
 import re
@@ -38,6 +39,10 @@ class Renderer:
         self.env.globals.update(link=self.link, org=self.org, urls=urls, site=site, canonical=self.canonical,
                                 page_path=self.current_url)
         self.env.filters.update(formats.FILTERS)
+        # A component module may also offer template globals: GLOBALS = {name: function(renderer, *args)}.
+        for module in component_modules():
+            for name, function in getattr(module, "GLOBALS", {}).items():
+                self.env.globals[name] = functools.partial(function, self)
 
     def link(self, target: str) -> str:
         return urls.relative(target, self.current_url())

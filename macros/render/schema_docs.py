@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import models, models_leaflets
+from .. import models, models_leaflets, models_plain
 from . import Renderer
 
 DOCUMENTED = [
@@ -12,6 +12,11 @@ DOCUMENTED = [
     ("policy_data/plans/<方案id>/plan.yaml", models.Plan),
     ("policy_data/plans/<方案id>/tasks.yaml", models.TaskList),
     ("policy_data/plans/<方案id>/documents.yaml", models.DocumentList),
+    ("policy_data/plans/<方案id>/explanations.yaml", models_plain.ExplanationList),
+    ("policy_data/glossary.yaml", models_plain.Glossary),
+    ("policy_data/questions.yaml", models_plain.QuestionList),
+    ("policy_data/guides.yaml", models_plain.GuideList),
+    ("policy_data/references_plain.yaml", models_plain.ReferenceNotes),
     ("policy_data/leaflets.yaml", models_leaflets.LeafletList),
 ]
 

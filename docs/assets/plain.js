@@ -1,0 +1,93 @@
+/* Plain-language helpers.
+ *
+ * 1. Glossary marks (added by scripts/steps/glossary_marks.py): a tap or click on a marked word shows
+ *    its definition in a bubble next to it, instead of jumping to the list below the page. Escape, a
+ *    second tap or a tap elsewhere closes it. Without JavaScript the link still leads to the list.
+ * 2. Search results: Material separates the Chinese words of its index with zero-width spaces (U+200B)
+ *    for jieba's segmentation. They are removed from what the results list shows, so titles and
+ *    snippets copy, read aloud and wrap as plain Chinese.
+ */
+(function () {
+  "use strict";
+  var ZWSP = /\u200b/g;
+  var bubble = null;
+  var owner = null;
+
+  function close() {
+    if (!bubble) return;
+    bubble.hidden = true;
+    if (owner) owner.setAttribute("aria-expanded", "false");
+    owner = null;
+  }
+
+  function open(term) {
+    if (!bubble) {
+      bubble = document.createElement("div");
+      bubble.className = "pp-term-bubble";
+      bubble.setAttribute("role", "tooltip");
+      bubble.id = "pp-term-bubble";
+      document.body.appendChild(bubble);
+    }
+    var word = document.createElement("strong");
+    word.textContent = term.textContent;
+    bubble.textContent = "";
+    bubble.appendChild(word);
+    bubble.appendChild(document.createTextNode("：" + term.getAttribute("data-def")));
+    bubble.hidden = false;
+    var box = term.getBoundingClientRect();
+    var width = Math.min(320, document.documentElement.clientWidth - 16);
+    bubble.style.width = width + "px";
+    var left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
+    bubble.style.left = left + "px";
+    bubble.style.top = (box.bottom + window.scrollY + 6) + "px";
+    owner = term;
+    term.setAttribute("aria-expanded", "true");
+  }
+
+  function setUpTerms() {
+    Array.prototype.forEach.call(document.querySelectorAll("a.pp-term"), function (term) {
+      term.removeAttribute("title"); /* the bubble replaces the browser's tooltip */
+      term.setAttribute("role", "button");
+      term.setAttribute("aria-expanded", "false");
+      term.addEventListener("click", function (event) {
+        event.preventDefault();
+        if (owner === term) { close(); } else { open(term); }
+      });
+    });
+    document.addEventListener("click", function (event) {
+      if (owner && !event.target.closest("a.pp-term, .pp-term-bubble")) close();
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && owner) { var term = owner; close(); term.focus(); }
+    });
+    window.addEventListener("resize", close);
+  }
+
+  function clean(node) {
+    var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    var text;
+    while ((text = walker.nextNode())) {
+      if (text.nodeValue.indexOf("\u200b") !== -1) text.nodeValue = text.nodeValue.replace(ZWSP, "");
+    }
+  }
+
+  function setUpSearch() {
+    var results = document.querySelector(".md-search-result");
+    if (!results || !window.MutationObserver) return;
+    clean(results);
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        if (change.type === "characterData") {
+          if (change.target.nodeValue.indexOf("\u200b") !== -1) change.target.nodeValue = change.target.nodeValue.replace(ZWSP, "");
+        } else {
+          Array.prototype.forEach.call(change.addedNodes, function (node) {
+            if (node.nodeType === 3) { node.nodeValue = node.nodeValue.replace(ZWSP, ""); } else if (node.nodeType === 1) { clean(node); }
+          });
+        }
+      });
+    }).observe(results, { childList: true, subtree: true, characterData: true });
+  }
+
+  setUpTerms();
+  setUpSearch();
+})();
