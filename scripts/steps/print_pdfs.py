@@ -7,10 +7,14 @@ Each PDF carries a QR code of its page's canonical URL.
 """
 from __future__ import annotations
 
+import hashlib
 import html
+import os
 import re
+import shutil
 import sys
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 from markupsafe import Markup
@@ -30,6 +34,7 @@ FANDOL_DIRS = [Path("/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"
 FANDOL = [("PP Fang", 400, "FandolFang-Regular.otf"), ("PP Song", 400, "FandolSong-Regular.otf"),
           ("PP Song", 700, "FandolSong-Bold.otf"), ("PP Hei", 400, "FandolHei-Regular.otf"),
           ("PP Hei", 700, "FandolHei-Bold.otf"), ("PP Kai", 400, "FandolKai-Regular.otf")]
+CACHE = Path(__file__).resolve().parents[2] / ".build" / "pdf-cache"
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
@@ -56,13 +61,35 @@ def _home(site: Path) -> tuple[str, str]:
     return html.unescape(canonical.group(1)), html.unescape(title.group(1)).rsplit(" - ", 1)[-1].strip()
 
 
-def _write(source: str, target: Path) -> int:
-    from weasyprint import HTML
-
-    document = HTML(string=source, base_url=str(target.parent)).render()
+def _write(source: str, target: Path, faces: str) -> tuple[int, bool]:
+    """Render ``source`` to ``target``: its number of pages, and whether it came from the cache. A PDF whose source, fonts and WeasyPrint are
+    unchanged is copied from the cache (.build/pdf-cache/): WeasyPrint output is byte-for-byte repeatable."""
+    fonts = [Path(url) for url in re.findall(r'url\("file://([^"]+)"\)', faces)]
+    stamp = "".join(f"{font}:{font.stat().st_size}:{font.stat().st_mtime_ns}" for font in fonts)
+    key = hashlib.sha256(f"{version('weasyprint')}\n{stamp}\n{source}".encode()).hexdigest()[:32]
     target.parent.mkdir(parents=True, exist_ok=True)
+    cached = next(CACHE.glob(f"{key}-*.pdf"), None) if CACHE.is_dir() else None
+    if cached:
+        shutil.copyfile(cached, target)
+        os.utime(cached)  # recently used
+        return int(cached.stem.rsplit("-", 1)[1]), True
+    import weasyprint  # only when something is to be drawn: importing it takes most of a second
+
+    document = weasyprint.HTML(string=source, base_url=str(target.parent)).render()
     document.write_pdf(target)
-    return len(document.pages)
+    pages = len(document.pages)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = CACHE / f"{key}.{os.getpid()}.tmp"  # builds may run side by side
+    shutil.copyfile(target, partial)
+    os.replace(partial, CACHE / f"{key}-{pages}.pdf")
+    return pages, False
+
+
+def _prune_cache(days: int = 14) -> None:
+    cutoff = time.time() - days * 86400
+    for entry in CACHE.glob("*.pdf") if CACHE.is_dir() else []:
+        if entry.stat().st_mtime < cutoff:
+            entry.unlink(missing_ok=True)
 
 
 def run(catalog, site: Path) -> None:
@@ -82,11 +109,11 @@ def run(catalog, site: Path) -> None:
         source = renderer.render("print/leaflet_pdf.html", **queries.leaflet_view(catalog, leaflet.id),
                                  **page_of(urls.leaflet(leaflet.id)))
         target = site / urls.leaflet_pdf(leaflet.id)
-        pages = _write(source, target)
+        pages, cached = _write(source, target, faces)
         if pages > LEAFLET_MAX_PAGES:
             raise StepFailed(f"leaflet {leaflet.id!r} prints on {pages} pages; at most {LEAFLET_MAX_PAGES} "
                              "(one sheet, both sides): shorten it in policy_data/leaflets.yaml")
-        made.append((target, pages))
+        made.append((target, pages, cached))
     for bundle in catalog.plans.values():
         plan = bundle.plan
         parts = [{"part": part, "tasks": bundle.tasks_in(part.id)} for part in bundle.parts]
@@ -97,7 +124,11 @@ def run(catalog, site: Path) -> None:
                                      title=title, metadata=metadata,
                                      status_mark=f"{plan.metadata.status} · 尚未正式印发", **page_of(page))
             target = site / urls.document_pdf(plan.id, document_id)
-            made.append((target, _write(source, target)))
+            made.append((target, *_write(source, target, faces)))
+    _prune_cache()
     elapsed = time.perf_counter() - started
-    summary = ", ".join(f"{target.name} {pages} p. {target.stat().st_size // 1024} KB" for target, pages in made)
-    print(f"print_pdfs: {len(made)} PDFs in {elapsed:.1f} s ({summary})", file=sys.stderr)
+    summary = ", ".join(f"{target.name} {pages} p. {target.stat().st_size // 1024} KB" for target, pages, _ in made[:12])
+    summary += ", …" if len(made) > 12 else ""
+    reused = sum(cached for *_, cached in made)
+    print(f"print_pdfs: {len(made)} PDFs ({reused} unchanged, from .build/pdf-cache) in {elapsed:.1f} s: {summary}",
+          file=sys.stderr)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import html
 import re
+import sys
+import time
 from pathlib import Path
 
 from macros import leaflets as leaflet_queries
@@ -46,6 +48,7 @@ def print_header(site_name: str, plans: list, as_of: str, url: str) -> str:
 
 
 def run(catalog, site: Path) -> None:
+    started = time.perf_counter()
     as_of = chinese_date(information_date(catalog))
     marked = 0
     for page in sorted(site.rglob("index.html")):
@@ -62,3 +65,4 @@ def run(catalog, site: Path) -> None:
         marked += 1
     if marked == 0:
         raise StepFailed(f"no page has {ARTICLE!r} and a canonical link; the theme may have changed")
+    print(f"print_qr: {marked} pages in {time.perf_counter() - started:.2f} s", file=sys.stderr)
