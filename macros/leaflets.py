@@ -33,14 +33,10 @@ def leaflet_view(catalog: Catalog, leaflet_id: str) -> dict:
                 for section in entry.sections]
     tasks = list({task.id: task for s in sections for task in s["tasks"]}.values())
     by_id = questions_by_id(catalog) or {}
-    contacts = []
-    for org_id in entry.contacts:
-        carried = [task for task in tasks if org_id in bundle.responsibility(task).units]
-        contacts.append({"org": catalog.organizations[org_id], "tasks": carried})
     return {
         "leaflet": entry, "bundle": bundle, "plan": bundle.plan, "sections": sections, "tasks": tasks,
         "questions": [by_id[question_id] for question_id in entry.questions if question_id in by_id],
-        "contacts": contacts,
+        "contacts": [catalog.organizations[org_id] for org_id in entry.contacts],
     }
 
 

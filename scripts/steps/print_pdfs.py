@@ -26,6 +26,7 @@ from macros.qr import qr_svg
 from macros.render import Renderer
 
 from . import StepFailed
+from .print_qr import CANONICAL, TITLE
 
 ORDER = 70
 LEAFLET_MAX_PAGES = 2
@@ -35,8 +36,6 @@ FANDOL = [("PP Fang", 400, "FandolFang-Regular.otf"), ("PP Song", 400, "FandolSo
           ("PP Song", 700, "FandolSong-Bold.otf"), ("PP Hei", 400, "FandolHei-Regular.otf"),
           ("PP Hei", 700, "FandolHei-Bold.otf"), ("PP Kai", 400, "FandolKai-Regular.otf")]
 CACHE = Path(__file__).resolve().parents[2] / ".build" / "pdf-cache"
-CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
-TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
 
 def font_faces() -> Markup:

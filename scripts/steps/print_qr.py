@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 import sys
 import time
 from pathlib import Path
@@ -38,9 +39,14 @@ def plans_of_page(catalog, path: str) -> list:
 
 def print_header(site_name: str, plans: list, as_of: str, url: str) -> str:
     lines = [f'<p class="pp-print-header__site">{html.escape(site_name)}</p>']
-    for plan in plans:
+    if len(plans) == 1:
+        plan = plans[0]
         lines.append(f"<p>方案：{html.escape(plan.short_title)}。状态：<strong>{html.escape(plan.metadata.status)}</strong>，"
                      "尚未正式印发，以正式印发的文件为准。</p>")
+    else:  # a page of the whole site: the plans' statuses, counted
+        counts = Counter(plan.metadata.status for plan in plans)
+        statuses = "、".join(f"<strong>{html.escape(status)}</strong> {count} 个" for status, count in counts.items())
+        lines.append(f"<p>本站介绍 {len(plans)} 个方案，状态：{statuses}。以正式印发的文件为准。</p>")
     lines.append(f"<p>信息截至{as_of}。本页网址（扫右边的二维码也能打开）：</p>")
     lines.append(f'<p class="pp-print-url">{html.escape(url)}</p>')
     return ('<div class="pp-print-only pp-print-header"><div class="pp-print-header__text">' + "".join(lines)
