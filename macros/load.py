@@ -11,7 +11,7 @@ from typing import Any, Callable, Optional, Type
 
 from pydantic import BaseModel, ValidationError
 
-from . import models, models_leaflets
+from . import models, models_leaflets, models_linking
 from . import models_plain
 from .catalog import Catalog, PlanBundle
 from .yaml_lines import YamlProblem, format_path, line_of, read_yaml
@@ -52,6 +52,8 @@ class FileSpec:
 SHARED_FILES = [
     FileSpec("organizations.yaml", models.OrganizationList),
     FileSpec("references.yaml", models.ReferenceList),
+    FileSpec("redirects.yaml", models_linking.RedirectList, required=False),
+    FileSpec("changes.yaml", models_linking.ChangeList, required=False),
     FileSpec("leaflets.yaml", models_leaflets.LeafletList, required=False),
     FileSpec("glossary.yaml", models_plain.Glossary, required=False),
     FileSpec("questions.yaml", models_plain.QuestionList, required=False),
@@ -182,5 +184,6 @@ def load_catalog(root: Path | str) -> Catalog:
 # ---------------------------------------------------------------- cross-reference checks
 
 from . import checks  # noqa: E402,F401  (registers the checks above)
+from . import checks_linking  # noqa: E402,F401  (redirects and the change log)
 from . import checks_leaflets  # noqa: E402,F401  (leaflets: tasks, questions, contacts, figures)
 from . import checks_plain  # noqa: E402,F401  (plain language: explanations, glossary, questions, guides)

@@ -105,7 +105,9 @@ ABOUT = {"关于本站": ["about/index.md", "about/urls.md", "about/data-format.
 from .pages_print import print_pages  # noqa: E402  (leaflets and downloads)
 from .pages_plain import plain_pages  # noqa: E402  (guides, questions, glossary)
 
-SECTIONS = [plain_pages, plan_pages, department_pages, reference_pages, print_pages]
+from .pages_linking import linking_pages  # noqa: E402  (open data, change log)
+
+SECTIONS = [plain_pages, plan_pages, department_pages, reference_pages, print_pages, linking_pages]
 
 
 def site_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:

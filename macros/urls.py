@@ -70,6 +70,59 @@ def reference(reference_id: str) -> str:
     return f"policies/#{reference_id}"
 
 
+# ---------------------------------------------------------------- open data, calendars, changes, embedding
+
+
+def data() -> str:
+    """The page that documents the downloadable files."""
+    return "data/"
+
+
+def plan_json(plan_id: str) -> str:
+    return f"data/{plan_id}/plan.json"
+
+
+def tasks_csv(plan_id: str) -> str:
+    return f"data/{plan_id}/tasks.csv"
+
+
+def targets_csv(plan_id: str) -> str:
+    return f"data/{plan_id}/targets.csv"
+
+
+def export_schema() -> str:
+    """The JSON Schema of every plan.json."""
+    return "data/plan.schema.json"
+
+
+def plan_calendar(plan_id: str) -> str:
+    return f"calendar/{plan_id}.ics"
+
+
+def department_calendar(org_id: str) -> str:
+    return f"calendar/departments/{org_id}.ics"
+
+
+def changes() -> str:
+    return "changes/"
+
+
+def change_anchor(change_id: str) -> str:
+    return f"change-{change_id}"
+
+
+def changes_feed() -> str:
+    return "changes/feed.xml"
+
+
+def embed_task(plan_id: str, task_id: str) -> str:
+    return f"embed/plans/{plan_id}/tasks/{task_id}/"
+
+
+def embed_department(org_id: str) -> str:
+    return f"embed/departments/{org_id}/"
+
+
 # ---------------------------------------------------------------- print: leaflets and PDFs
 
 

@@ -143,6 +143,8 @@ NOT_REQUESTED = {
     "http://lunrjs.com", "http://tartarus.org/", "https://fontawesome.com", "https://fontawesome.com/license/free",
     "https://clipboardjs.com/", "https://bit.ly/2s3ChXG", "http://tartarus.org/~martin/PorterStemmer/js.txt",
     "http://www.sitemaps.org/schemas/sitemap/0.9",
+    # identifiers in the open data: the Atom namespace and the JSON Schema dialect
+    "http://www.w3.org/2005/Atom", "https://json-schema.org/draft/2020-12/schema",
 }
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import models, models_leaflets, models_plain
+from .. import models, models_leaflets, models_linking, models_plain
 from . import Renderer
 
 DOCUMENTED = [
@@ -12,6 +12,8 @@ DOCUMENTED = [
     ("policy_data/plans/<方案id>/plan.yaml", models.Plan),
     ("policy_data/plans/<方案id>/tasks.yaml", models.TaskList),
     ("policy_data/plans/<方案id>/documents.yaml", models.DocumentList),
+    ("policy_data/redirects.yaml", models_linking.RedirectList),
+    ("policy_data/changes.yaml", models_linking.ChangeList),
     ("policy_data/plans/<方案id>/explanations.yaml", models_plain.ExplanationList),
     ("policy_data/glossary.yaml", models_plain.Glossary),
     ("policy_data/questions.yaml", models_plain.QuestionList),
