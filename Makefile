@@ -6,9 +6,9 @@ PY := $(VENV)/bin/python
 # official-text PDFs) and the Pango libraries WeasyPrint draws with; Chromium and PDF/QR tools for the
 # browser and print tests.
 SITE_PACKAGES := fonts-noto-cjk texlive-lang-chinese libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-TEST_PACKAGES := $(SITE_PACKAGES) chromium poppler-utils zbar-tools
+TEST_PACKAGES := $(SITE_PACKAGES) chromium poppler-utils zbar-tools default-jre-headless
 
-.PHONY: site serve test validate schema benchmark clean
+.PHONY: site serve test validate schema benchmark clean release
 
 $(VENV)/.site-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,10 +23,22 @@ site: $(VENV)/.site-installed
 	scripts/install_system_packages.sh $(SITE_PACKAGES)
 	$(PY) scripts/build.py
 
+# For publishing: like `make site`, but stops while the footer's site identity holds placeholders.
+release: $(VENV)/.site-installed
+	scripts/install_system_packages.sh $(SITE_PACKAGES)
+	$(PY) scripts/build.py --release
+
 serve: $(VENV)/.site-installed
 	$(PY) scripts/build.py --serve
 
-test: $(VENV)/.test-installed
+# Test tools from the npm registry (package.json, pinned by package-lock.json): axe-core, vnu-jar.
+node_modules/.installed: package.json package-lock.json
+	scripts/install_system_packages.sh nodejs
+	command -v npm >/dev/null || scripts/install_system_packages.sh npm
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+test: $(VENV)/.test-installed node_modules/.installed
 	scripts/install_system_packages.sh $(TEST_PACKAGES)
 	$(PY) -m pytest
 

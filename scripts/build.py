@@ -4,6 +4,7 @@
     python scripts/build.py            # build into site/
     python scripts/build.py --serve    # preview on http://127.0.0.1:8000/
     python scripts/build.py --site-dir DIR
+    python scripts/build.py --release  # as above, but stop on placeholders in the footer's site identity
 
 Bad data stops the build before anything is written; a failed build leaves the old site/ untouched.
 """
@@ -43,7 +44,11 @@ def stage_docs(catalog, stage: Path) -> tuple[Path, list]:
 
 
 def build(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", strict: bool = True, quiet: bool = False,
-          data: Path = ROOT / "policy_data") -> int:
+          data: Path = ROOT / "policy_data", release: bool = False) -> int:
+    from scripts.site_identity import check as check_site_identity
+
+    if not check_site_identity(config_file, release):  # footer placeholders: a warning, or an error on --release
+        return 1
     os.environ["POLICY_DATA"] = str(data)  # what the macros read, too
     try:
         catalog = load_catalog(data)
@@ -126,10 +131,11 @@ def main() -> int:
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where to put the built site")
     parser.add_argument("--data", type=Path, default=ROOT / "policy_data", help="the policy_data folder")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the MkDocs configuration")
+    parser.add_argument("--release", action="store_true", help="fail on placeholders in the footer's site identity")
     args = parser.parse_args()
     if args.serve:
         return serve(args.config)
-    return build(args.site_dir.resolve(), args.config, data=args.data.resolve())
+    return build(args.site_dir.resolve(), args.config, data=args.data.resolve(), release=args.release)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,147 @@
+/* Reading aids for older readers (适老化): large text, high contrast, read aloud.
+ *
+ * The buttons are in overrides/partials/access.html. Large text and high contrast are classes on
+ * <html>, remembered in localStorage under "pp-access" (the partial applies them before the page
+ * paints). Read aloud uses the browser's own speech synthesis in Chinese (zh-CN); nothing is
+ * fetched from anywhere. No pop-ups: every state shows on the buttons themselves.
+ */
+(function () {
+  "use strict";
+  var KEY = "pp-access";
+  var MODES = { large: "pp-large", contrast: "pp-contrast" };
+  var root = document.documentElement;
+
+  function load() {
+    try { return JSON.parse(localStorage.getItem(KEY)) || {}; } catch (error) { return {}; }
+  }
+
+  function save(settings) {
+    try { localStorage.setItem(KEY, JSON.stringify(settings)); } catch (error) { /* private mode: this page only */ }
+  }
+
+  function each(selector, callback) {
+    Array.prototype.forEach.call(document.querySelectorAll(selector), callback);
+  }
+
+  var settings = load();
+
+  function apply() {
+    Object.keys(MODES).forEach(function (mode) {
+      root.classList.toggle(MODES[mode], !!settings[mode]);
+    });
+    each("[data-pp-mode]", function (button) {
+      button.setAttribute("aria-pressed", settings[button.getAttribute("data-pp-mode")] ? "true" : "false");
+    });
+  }
+
+  each("[data-pp-mode]", function (button) {
+    button.addEventListener("click", function () {
+      var mode = button.getAttribute("data-pp-mode");
+      settings = load();
+      settings[mode] = !settings[mode];
+      save(settings);
+      apply();
+    });
+  });
+  apply();
+
+  /* Another tab changed the settings: follow them. */
+  window.addEventListener("storage", function (event) {
+    if (event.key === KEY) { settings = load(); apply(); }
+  });
+
+  /* ---- Read aloud ---- */
+  var synth = window.speechSynthesis;
+  var reader = document.querySelector("[data-pp-read]");
+  var LABELS = { idle: "朗读正文", reading: "停止朗读" };
+
+  /* The main text of the page, block by block, without the page's action buttons. */
+  function mainText() {
+    var article = document.querySelector(".md-content__inner");
+    if (!article) return "";
+    var parts = [];
+    Array.prototype.forEach.call(article.children, function (child) {
+      if (child.matches("[data-pp-noread], .pp-actions, script, style")) return;
+      var text = (child.innerText || "").trim();
+      if (text) parts.push(text);
+    });
+    return parts.join("\n");
+  }
+
+  /* Short pieces at sentence ends: browsers stop long utterances part-way. */
+  function pieces(text, limit) {
+    var out = [];
+    var current = "";
+    text.replace(/([。！？；\n])/g, "$1\u0000").split("\u0000").forEach(function (sentence) {
+      sentence = sentence.trim();
+      if (!sentence) return;
+      if (current && (current + sentence).length > limit) { out.push(current); current = ""; }
+      current += sentence;
+      while (current.length > limit) { out.push(current.slice(0, limit)); current = current.slice(limit); }
+    });
+    if (current) out.push(current);
+    return out;
+  }
+
+  function chineseVoice() {
+    var voices = synth.getVoices() || [];
+    return voices.filter(function (v) { return /^zh[-_]CN/i.test(v.lang); })[0] ||
+      voices.filter(function (v) { return /^zh/i.test(v.lang); })[0] || null;
+  }
+
+  function show(reading) {
+    reader.textContent = reading ? LABELS.reading : LABELS.idle;
+    reader.setAttribute("aria-pressed", reading ? "true" : "false");
+  }
+
+  function stop() {
+    synth.cancel();
+    show(false);
+  }
+
+  function read() {
+    synth.cancel();
+    var queue = pieces(mainText(), 120);
+    if (!queue.length) return;
+    var voice = chineseVoice();
+    show(true);
+    queue.forEach(function (text, index) {
+      var utterance = new SpeechSynthesisUtterance(text);
+      utterance.lang = "zh-CN";
+      if (voice) utterance.voice = voice;
+      utterance.rate = 0.9;
+      if (index === queue.length - 1) utterance.onend = function () { show(false); };
+      utterance.onerror = function () { show(false); };
+      synth.speak(utterance);
+    });
+  }
+
+  if (reader && synth && window.SpeechSynthesisUtterance) {
+    reader.hidden = false;
+    reader.addEventListener("click", function () {
+      if (reader.getAttribute("aria-pressed") === "true") stop(); else read();
+    });
+    window.addEventListener("pagehide", function () { synth.cancel(); });
+  }
+
+  /* ---- Keyboard ---- */
+  /* Material's search results box takes focus even while it is closed and empty; its result links
+   * take focus themselves, so the box does not need to. */
+  each(".md-search__scrollwrap[tabindex]", function (box) { box.setAttribute("tabindex", "-1"); });
+
+  /* Material's menu and search buttons are <label>s, which Tab skips. */
+  each(".md-header label.md-header__button[for]", function (label) {
+    label.setAttribute("tabindex", "0");
+    label.setAttribute("role", "button");
+    if (!label.hasAttribute("aria-label")) {
+      label.setAttribute("aria-label", label.getAttribute("for") === "__search" ? "搜索" : "打开导航菜单");
+    }
+    label.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        event.stopPropagation();  // Material also clicks a focused label on Enter: toggle once
+        label.click();
+      }
+    });
+  });
+})();

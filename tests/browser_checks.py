@@ -1,0 +1,300 @@
+"""Helpers for the accessibility, weight and deployment tests: axe-core, page kinds, a gzip server.
+
+Also a small report for people: ``.venv/bin/python tests/browser_checks.py [SITE_DIR]`` builds the
+site (or takes a built one), runs axe-core on one page of every kind and prints the violations and
+the gzip bytes a first visit transfers. The tests assert the same figures.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import io
+import os
+import socket
+import sys
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE_MODULES = ROOT / "node_modules"
+SUB_PATH = "/zcjd/nmg/"
+# WCAG 2.0 and 2.1, levels A and AA: the rules GB/T 37668 and the issue ask for.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SEARCH_QUERY = "工资"
+
+
+def node_tool(relative: str) -> Path:
+    """A file installed by `npm ci` (package.json at the repository root)."""
+    path = NODE_MODULES / relative
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing: run `make test` (it runs `npm ci`)")
+    return path
+
+
+# ---------------------------------------------------------------- page kinds
+
+def _pages(site: Path) -> list[str]:
+    """Site-relative URL paths of every built page (``""`` is the home page)."""
+    paths = []
+    for index in sorted(site.rglob("index.html")):
+        relative = index.parent.relative_to(site).as_posix()
+        paths.append("" if relative == "." else relative + "/")
+    return paths
+
+
+def page_kinds(site: Path, catalog) -> "OrderedDict[str, str]":
+    """One page of each kind: the named kinds first, then one page of every other group of pages.
+
+    A folder (below the top level) holding three or more leaf pages is a collection (tasks,
+    departments, guides, …): one of its pages stands for all. Every other page is a kind of its own, so pages that other features add
+    are covered without naming them here.
+    """
+    from macros import urls
+
+    plan = next(iter(catalog.plans.values()))
+    task = plan.tasks[0]
+    org = next(iter(catalog.organizations))
+    named = OrderedDict([
+        ("home", urls.home()),
+        ("plan overview", urls.plan(plan.id)),
+        ("part", urls.part(plan.id, plan.parts[0].id)),
+        ("task", urls.task(plan.id, task.id)),
+        ("departments", urls.departments()),
+        ("department", urls.department(org)),
+        ("targets", urls.targets(plan.id)),
+        ("responsibilities", urls.responsibilities(plan.id)),
+        ("plan text", urls.plan_text(plan.id)),
+        ("document", urls.document(plan.id, plan.documents[0].id)),
+        ("policies", urls.references()),
+        ("about", "about/"),
+    ])
+    pages = _pages(site)
+    if (site / "404.html").exists():
+        named["not found"] = "404.html"
+    missing = [path for path in named.values() if not (site / path / "index.html").is_file() and not (site / path).is_file()]
+    if missing:
+        raise AssertionError(f"pages expected in the built site are missing: {missing}")
+    children: dict[str, list[str]] = {}  # leaf pages by folder
+    for path in pages:
+        if path and not any(other != path and other.startswith(path) for other in pages):
+            children.setdefault(path.rstrip("/").rpartition("/")[0], []).append(path)
+    covered = {_group(path, children) for path in named.values()}
+    kinds = OrderedDict(named)
+    for path in pages:
+        group = _group(path, children)
+        if group not in covered:
+            covered.add(group)
+            kinds[group] = path
+    return kinds
+
+
+def _group(path: str, children: dict[str, list[str]]) -> str:
+    parent = path.rstrip("/").rpartition("/")[0]
+    if parent and path in children.get(parent, []) and len(children[parent]) >= 3:
+        return f"{parent}/*"
+    return path or "/"
+
+
+# ---------------------------------------------------------------- axe-core
+
+def run_axe(page) -> list[dict]:
+    """axe-core's WCAG 2.0/2.1 A+AA violations on the page as it is now."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(node_tool("axe-core/axe.min.js")))
+    return page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                                     resultTypes: ['violations']});
+            return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary}))}));
+        }""",
+        AXE_TAGS,
+    )
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"  {v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {v['help']}")
+        for node in v["nodes"][:5]:
+            lines.append(f"      {node['target']}: {node['summary'].splitlines()[-1].strip()}")
+    return "\n".join(lines)
+
+
+def open_search(page, query: str = SEARCH_QUERY) -> None:
+    """Open Material's search, type a query and wait for the results list."""
+    # Wait until the search worker has its index: a query typed earlier may be lost.
+    page.wait_for_function("""() => {
+        const config = JSON.parse(document.getElementById('__config').textContent);
+        const meta = document.querySelector('.md-search-result__meta');
+        return meta && meta.textContent.trim() === config.translations['search.result.placeholder'];
+    }""")
+    button = page.locator("label.md-header__button[for=__search]")
+    if button.is_visible():  # phone width: the search field opens from a button
+        button.click()
+    field = page.locator("input.md-search__input")
+    field.fill(query)
+    field.press("End")  # Material searches on keyup; Chinese text arrives without key events (as from an IME)
+    page.wait_for_selector(".md-search-result__item", state="attached")
+
+
+# ---------------------------------------------------------------- a gzip-capable loopback server
+
+class _CountingWriter(io.BufferedIOBase):
+    def __init__(self, raw) -> None:
+        self.raw, self.count = raw, 0
+
+    def write(self, data) -> int:
+        self.count += len(data)
+        return self.raw.write(data)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+
+class SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a site folder below SUB_PATH and counts the bytes of every response.
+
+    With ``compress`` it sends text files gzip-encoded, as a production web server would.
+    """
+
+    compress = False
+    headers_to_add: dict = {}
+    sent: list  # (path, bytes sent: status line, headers and body), shared by the server's handlers
+    COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".txt", ".xml", ".csv", ".ics")
+
+    def setup(self) -> None:
+        super().setup()
+        self.wfile = _CountingWriter(self.wfile)
+
+    def handle_one_request(self) -> None:
+        self.wfile.count = 0
+        super().handle_one_request()
+        if self.wfile.count and getattr(self, "path", None):
+            self.sent.append((self.path, self.wfile.count))
+
+    def translate_path(self, path: str) -> str:
+        path = path.split("?", 1)[0].split("#", 1)[0]
+        if not path.startswith(SUB_PATH):
+            return str(Path(self.directory) / "__outside_sub_path__")
+        return super().translate_path("/" + path[len(SUB_PATH):])
+
+    def do_GET(self) -> None:
+        if not self.compress or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().do_GET()
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        if not os.path.isfile(path) or not path.endswith(self.COMPRESSIBLE):
+            return super().do_GET()  # folders without a slash (redirect), images, missing files
+        data = gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def end_headers(self) -> None:
+        for name, value in self.headers_to_add.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+class Served:
+    def __init__(self, url: str, sent: list) -> None:
+        self.url, self.sent = url, sent
+
+
+@contextlib.contextmanager
+def serve(site: Path, port: int = 0, compress: bool = False, headers: dict | None = None):
+    """Serve ``site`` on 127.0.0.1 below SUB_PATH; yields a ``Served`` (``url``, ``sent`` log)."""
+    sent: list = []
+    handler_class = type("Handler", (SubPathHandler,),
+                         {"compress": compress, "sent": sent, "headers_to_add": dict(headers or {})})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler_class, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Served(f"http://127.0.0.1:{httpd.server_address[1]}{SUB_PATH}", sent)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# ---------------------------------------------------------------- bytes on the wire
+
+def first_visit_bytes(browser, served: Served, path: str, search: bool = True) -> tuple[int, list[tuple[str, int]]]:
+    """Bytes the server sent (status line, headers and gzip body) for a first visit to ``path``.
+
+    A new browser context, so nothing is cached. With ``search`` the visit also opens search and
+    types a query, so the search worker, its language files and the search index are counted too.
+    """
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    start = len(served.sent)
+    page.goto(served.url + path, wait_until="networkidle")
+    if search:
+        open_search(page)
+        page.wait_for_load_state("networkidle")
+    context.close()
+    rows = sorted(served.sent[start:], key=lambda row: -row[1])
+    return sum(size for _, size in rows), rows
+
+
+# ---------------------------------------------------------------- report for people
+
+def _report(site: Path, port: int = 0) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from macros.load import load_catalog
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    catalog = load_catalog(ROOT / "policy_data")
+    kinds = page_kinds(site, catalog)
+    with serve(site, port, compress=True) as served, sync_playwright() as playwright:
+        base = served.url
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        print(f"{'kind':28} {'axe violations':>15} {'nodes':>6} {'first visit+search (gzip B)':>29}  path")
+        for kind, path in list(kinds.items()) + [("search results open", "")]:
+            context = browser.new_context(locale="zh-CN")
+            page = context.new_page()
+            page.goto(base + path)
+            if kind == "search results open":
+                open_search(page)
+            violations = run_axe(page)
+            total, _ = first_visit_bytes(browser, served, path, search=True)
+            nodes = sum(len(v["nodes"]) for v in violations)
+            print(f"{kind:28} {len(violations):>15} {nodes:>6} {total:>29}  /{path}")
+            if violations:
+                print(describe(violations))
+            context.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    if len(sys.argv) > 1:
+        _report(Path(sys.argv[1]).resolve())
+    else:
+        import tempfile
+
+        from scripts.build import build
+
+        with tempfile.TemporaryDirectory() as folder:
+            port = free_port()
+            os.environ["SITE_URL"] = f"http://127.0.0.1:{port}{SUB_PATH}"
+            assert build(Path(folder) / "site", quiet=True) == 0
+            _report(Path(folder) / "site", port)
