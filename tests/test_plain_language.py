@@ -223,6 +223,14 @@ def test_guides_point_to_tasks_questions_and_departments(site, catalog):
                 assert f'href="../../departments/{org_id}/"' in part, (guide.id, org_id)
 
 
+def test_the_home_page_leads_to_the_guides(site, catalog):
+    body = article(page_html(site, ""))
+    entry = body.split('<nav class="pp-entry"', 1)[1].split("</nav>", 1)[0]
+    for guide in plain.guides(catalog):
+        assert f'href="guides/{guide.id}/">{guide.title}</a>' in entry
+    assert 'href="questions/"' in entry and 'href="glossary/"' in entry
+
+
 def test_related_policies_are_explained_and_linked_both_ways(site, catalog):
     body = article(page_html(site, urls.references()))
     notes = plain.reference_notes(catalog)
@@ -254,7 +262,7 @@ def test_marks_keep_the_official_text_and_mark_each_term_once(site, catalog):
         assert len(ids) == len(set(ids)), (task.id, ids)
         for term_id, word in marks:
             assert words[word] == term_id
-        notes = body.split('<aside class="pp-gloss-notes"', 1)[1]
+        notes = page_html(site, urls.task(PLAN, task.id)).split("</article>", 1)[1]
         assert [f"pp-note-{i}" for i in ids] == re.findall(r'<li id="(pp-note-[a-z0-9-]+)"', notes)
     t01 = article(page_html(site, urls.task(PLAN, "t01")))
     assert 'href="#pp-note-job-stabilization-refund"' in t01 and 'href="#pp-note-no-application-needed"' in t01
@@ -268,11 +276,12 @@ def test_the_first_occurrence_outside_links_and_headings_is_marked(catalog):
             '<p><a href="y">零工驿站</a>推动零工驿站延伸，零工驿站示范店；灵活就业。</p></article></html>')
     marked = mark_page(page, pattern_of(words), words, "plans/daye-2023/tasks/t06/")
     body = article(marked)
-    assert text(body.split("<aside", 1)[0]) == text(article(page))
+    assert text(body) == text(article(page)), "the article keeps its text; the list follows it"
+    assert "本页词语解释" in marked.split("</article>", 1)[1]
     assert body.count('class="pp-term"') == 2
     assert '<h2>零工驿站</h2><p><a href="y">零工驿站</a>推动<a class="pp-term" href="#pp-note-gig-station"' in body
     assert "零工驿站</a>延伸，零工驿站示范店" in body
-    assert 'href="../../../../glossary/#gig-station"' in body
+    assert 'href="../../../../glossary/#gig-station"' in marked
     assert marked.startswith('<html><a href="x">零工驿站</a>'), "only the article is marked"
 
 

@@ -52,6 +52,17 @@ def related_laws(r: Renderer) -> Markup:
     return r.render("plain_related_laws.html", laws=laws, bundle=_bundle(r, notes.plan))
 
 
+def plain_entry_points(r: Renderer, plan_id: str) -> Markup:
+    """Links to the guides, questions and glossary of a plan, for its place on the home page."""
+    data = plain.guide_list(r.catalog)
+    guides = data.guides if data and data.plan == plan_id else []
+    has_questions = bool(plain.questions(r.catalog))
+    if not guides and not has_questions:
+        return Markup("")
+    return r.render("plain_entry_points.html", plan_id=plan_id, guides=guides, has_questions=has_questions,
+                    has_glossary=bool(plain.glossary(r.catalog)))
+
+
 def guides_index(r: Renderer) -> Markup:
     data = plain.guide_list(r.catalog)
     return r.render("guides_index.html", guides=data.guides, plan=_bundle(r, data.plan).plan,
@@ -103,4 +114,5 @@ GLOBALS = {
     "plain_questions": plain_questions,
     "reference_note": reference_note,
     "related_laws": related_laws,
+    "plain_entry_points": plain_entry_points,
 }

@@ -1,7 +1,7 @@
 """Mark the first occurrence of each glossary term on every page, and list the marked terms below it.
 
 The words stay exactly as they were (only wrapped in a link), so the official text reads and copies the
-same. Each mark links to the page's own list “本页词语解释” (which also prints), carries its definition
+same. Each mark links to the page's own list “本页词语解释” after the article (which also prints), carries its definition
 for the tap-to-show bubble of ``docs/assets/plain.js`` and is described by its entry for screen readers.
 Runs after MkDocs, so the search index is not changed. The glossary page itself is left alone.
 """
@@ -53,8 +53,8 @@ def mark_page(text: str, pattern: re.Pattern, words: dict, page_url: str) -> str
     body = _mark(match.group(2), pattern, words, found)
     if not found:
         return text
-    body += _notes(found, page_url)
-    return text[:match.start(2)] + body + text[match.end(2):]
+    # The list follows the article, so the article itself holds exactly the page's own content.
+    return text[:match.start(2)] + body + match.group(3) + _notes(found, page_url) + text[match.end(3):]
 
 
 def _mark(body: str, pattern: re.Pattern, words: dict, found: list) -> str:
@@ -102,6 +102,6 @@ def _notes(found: list, page_url: str) -> str:
         f'<a href="{html.escape(urls.relative(urls.glossary_term(t.id), page_url))}">词语解释</a></li>'
         for t in found
     )
-    return (f'<aside class="pp-gloss-notes" aria-labelledby="pp-gloss-notes">'
+    return (f'<div class="md-content__inner md-typeset pp-gloss-notes">'
             f'<p class="pp-gloss-notes__title" id="pp-gloss-notes">本页词语解释（本站解读，不是原文）</p>'
-            f'<ol>{items}</ol></aside>')
+            f'<ol>{items}</ol></div>')
