@@ -82,7 +82,7 @@ def _build_staged(catalog, stage: Path, site_dir: Path, config_file: Path, stric
         return 1
     from scripts.steps import run_steps  # exports, PDFs, … written into the new site
 
-    catalog.extra["site_url"] = config["site_url"] or ""  # steps write canonical URLs too
+    catalog.extra.update(site_url=config["site_url"] or "", site_name=config["site_name"])  # for the steps
     failure = run_steps(catalog, work)
     if failure:
         print(f"Build failed: {failure}\nsite/ is unchanged.", file=sys.stderr)

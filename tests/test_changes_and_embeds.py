@@ -6,6 +6,7 @@ import re
 import feedparser
 import pytest
 
+from conftest import ROOT
 from macros import linking, urls
 from macros.load import DataErrors, load_catalog
 
@@ -17,7 +18,8 @@ def test_the_atom_feed_is_valid_and_matches_the_change_log(site, catalog, base_u
     feed = feedparser.parse((site / urls.changes_feed()).read_bytes())
     assert feed.bozo == 0, feed.get("bozo_exception")
     assert feed.version == "atom10"
-    assert feed.feed.title.endswith("更新记录") and feed.feed.language == "zh-CN"
+    site_name = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
+    assert feed.feed.title == f"{site_name}：更新记录" and feed.feed.language == "zh-CN"
     assert {link.rel: link.href for link in feed.feed.links} == {
         "self": base_url + urls.changes_feed(), "alternate": base_url + urls.changes()}
     changes = linking.changes(catalog)

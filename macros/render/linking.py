@@ -11,7 +11,7 @@ from ..catalog import Catalog
 from . import Renderer
 from .schema_docs import _fields
 
-EMBED_HEIGHT = {"task": 260, "department": 300}
+EMBED_HEIGHT = {"task": 320, "department": 340}
 
 
 def _index(r: Renderer) -> dict:
