@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, page_html
+from conftest import page_html
 from macros import plain, urls
 from macros.load import DataErrors, load_catalog
 from macros.models import squash

@@ -2,7 +2,7 @@
 
 Pages: ``guides_index``, ``guide_page``, ``questions_page``, ``glossary_page``. Template globals used
 by other templates: ``plain_explanation`` and ``plain_questions`` (task and part pages),
-``reference_note`` and ``related_laws`` (the related-policies page).
+``reference_note`` and ``related_laws`` (the related-policies page), ``plain_entry_points`` (home page).
 """
 from __future__ import annotations
 
