@@ -6,12 +6,11 @@ import re
 from . import plain
 from .catalog import Catalog
 from .checks import _duplicates, _known
-from .checks_leaflets import allowed_figures
+from .checks_leaflets import NUMBER, allowed_figures
 from .load import check
 from .models import squash
 
 MAX_SENTENCE = 60  # Chinese characters; the average is checked in tests/test_plain_language.py
-NUMBER = re.compile(r"\d+(?:\.\d+)?")
 KEYWORD_MAX = 12
 KEYWORD = re.compile(rf"[\w\u3400-\u9fff]{{1,{KEYWORD_MAX}}}")  # also a search tag: plain text only
 
