@@ -174,10 +174,14 @@ def load_catalog(root: Path | str) -> Catalog:
         raise DataErrors(reader.errors)
     catalog = Catalog(shared_files={n: m for n, m in shared.items() if m is not None}, plans=bundles,
                       root=reader.relative(root))
-    for run_check in CHECKS:
-        run_check(catalog, reader.report)
-    if reader.errors:
-        raise DataErrors(reader.errors)
+    # The plan's own references first: the feature checks (leaflets, plain language, …) may then
+    # rely on every task, part and organization id being sound.
+    core = [c for c in CHECKS if c.__module__ == f"{__package__}.checks"]
+    for group in (core, [c for c in CHECKS if c not in core]):
+        for run_check in group:
+            run_check(catalog, reader.report)
+        if reader.errors:
+            raise DataErrors(reader.errors)
     return catalog
 
 
