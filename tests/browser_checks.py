@@ -41,8 +41,15 @@ def _pages(site: Path) -> list[str]:
     paths = []
     for index in sorted(site.rglob("index.html")):
         relative = index.parent.relative_to(site).as_posix()
+        if relative.startswith(STANDALONE):
+            continue
         paths.append("" if relative == "." else relative + "/")
     return paths
+
+
+# Stand-alone pages without the theme or the site's controls: the embeddable cards (checked, axe
+# included, in tests/test_changes_and_embeds.py).
+STANDALONE = ("embed/",)
 
 
 def page_kinds(site: Path, catalog) -> "OrderedDict[str, str]":

@@ -105,3 +105,14 @@ def test_a_card_in_an_iframe_requests_nothing_but_itself(browser, server):
     assert frame_width <= 375
     assert page.frames[1].evaluate("document.documentElement.scrollWidth") <= frame_width, "no sideways scrolling"
     context.close()
+
+
+@pytest.mark.parametrize("card", [urls.embed_task("daye-2023", "t13"), urls.embed_department("rsj")])
+def test_cards_pass_axe(browser, server, card):
+    from browser_checks import describe, run_axe
+
+    page = browser.new_page()
+    page.goto(server + card)
+    violations = run_axe(page)
+    page.close()
+    assert not violations, describe(violations)
