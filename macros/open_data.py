@@ -16,10 +16,7 @@ from . import models, urls
 from .catalog import Catalog, PlanBundle
 from .render.formats import target_value
 
-try:  # the plain-language layer (explanations.yaml) is optional
-    from .models_plain import Explanation as PlainText
-except ImportError:  # pragma: no cover
-    PlainText = dict  # type: ignore[misc,assignment]
+from .models_plain import Explanation as PlainText
 
 Canonical = Callable[[str], str]
 STATUS_NOTE = "本方案是征求意见稿，还在征求意见，没有正式印发。内容以最终印发的正式文件为准。"

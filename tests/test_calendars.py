@@ -98,6 +98,8 @@ def test_departments_without_deadlines_get_no_empty_calendar(site, catalog):
     assert not (site / urls.department_calendar("mohrss")).exists()
 
 
-def test_department_pages_link_to_their_calendar(site):
+def test_department_and_targets_pages_link_to_their_calendar(site):
     html = (site / "departments" / "rsj" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../calendar/departments/rsj.ics"' in html
+    html = (site / urls.targets("daye-2023") / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../../calendar/daye-2023.ics"' in html
