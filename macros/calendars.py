@@ -16,8 +16,7 @@ import icalendar
 
 from . import models, urls
 from .catalog import Catalog, PlanBundle
-from .linking import changes
-from .render.formats import target_value
+from .linking import changes, item_name, target_phrase
 
 TIMEZONE = "Asia/Shanghai"  # the source's times are local times in Daye, Hubei
 STATUS_NOTE = "方案状态：征求意见稿，还在征求意见，没有正式印发。一切以正式印发的文件为准。"
@@ -39,10 +38,6 @@ class Event:
         return self.deadline.period.first_day is not None
 
 
-def _item_name(item) -> str:
-    return f"第{item.number}项任务：{item.title}" if hasattr(item, "number") else f"{item.label}{item.heading}"
-
-
 def events(bundle: PlanBundle) -> list[Event]:
     """Every deadline of a plan, dated or not, soonest first (undated last)."""
     result = []
@@ -52,11 +47,11 @@ def events(bundle: PlanBundle) -> list[Event]:
         for target in item.targets:
             if target.deadline:
                 result.append(Event(bundle.id, f"{page}#{urls.target_anchor(target.id)}",
-                                    f"目标：{target.metric}{target_value(target)}（{target.scope}）", _item_name(item),
+                                    f"目标：{target_phrase(target)}（{target.scope}）", item_name(item),
                                     target.deadline, units, "目标"))
         for milestone in item.milestones:
             result.append(Event(bundle.id, f"{page}#{urls.milestone_anchor(milestone.id)}", milestone.what,
-                                _item_name(item), milestone.deadline, units, "时间节点"))
+                                item_name(item), milestone.deadline, units, "时间节点"))
     for document in bundle.documents:
         if document.deadline:
             units = tuple(dict.fromkeys([*document.metadata.issuers, *document.recipients]))

@@ -62,6 +62,16 @@ def plan_reference(bundle: PlanBundle) -> str:
     return f"{plan.region}{book_title(plan.title)}（{plan.metadata.status}）"
 
 
+def item_name(item) -> str:
+    """第13项任务：开展“标准化安薪项目”选树活动, or a part's label and heading."""
+    return f"第{item.number}项任务：{item.title}" if hasattr(item, "number") else f"{item.label}{item.heading}"
+
+
+def target_phrase(target) -> str:
+    """标准化安薪项目数量占比不少于 50%; “同心家园”公共服务综合体数量为5–10 家."""
+    return f"{target.metric}{'' if target.comparator in ('>=', '<=') else '为'}{target_value(target)}"
+
+
 def citables(catalog: Catalog) -> dict[str, Citable]:
     result: dict[str, Citable] = {}
 
@@ -76,18 +86,14 @@ def citables(catalog: Catalog) -> dict[str, Citable]:
             add(Citable(urls.part(plan_id, part.id), f"{part.label}{part.heading}",
                         f"{source}，{bundle.plan.tasks_heading}{part.label}{part.heading}。"))
         for item in bundle.items():
-            is_task = hasattr(item, "number")
-            name = f"第{item.number}项任务" if is_task else f"{item.label}{item.heading}"
-            if is_task:
-                add(Citable(urls.task(plan_id, item.id), name, f"{source}，{name}：{item.title}。",
+            if hasattr(item, "number"):
+                add(Citable(urls.task(plan_id, item.id), f"第{item.number}项任务", f"{source}，{item_name(item)}。",
                             embed=urls.embed_task(plan_id, item.id)))
             for target in item.targets:
                 when = f"，{target.deadline.text}" if target.deadline else ""
                 add(Citable(
                     f"{urls.item(plan_id, item)}#{urls.target_anchor(target.id)}", f"目标：{target.metric}",
-                    f"{source}，{name}（{item.title if is_task else item.heading}）中的目标："
-                    f"{target.metric}{'' if target.comparator in ('>=', '<=') else '为'}{target_value(target)}"
-                    f"（{target.scope}{when}）。",
+                    f"{source}，{item_name(item)}；目标：{target_phrase(target)}（{target.scope}{when}）。",
                 ))
         for document in bundle.documents:
             issuers = "、".join(catalog.organizations[org].name for org in document.metadata.issuers)

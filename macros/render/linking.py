@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import calendars, linking, open_data, urls
 from ..catalog import Catalog
@@ -36,10 +36,12 @@ def permalink(r: Renderer, path: str) -> Optional[dict]:
               "embed": None, "calendar": None, "dates": None}
     if citable.embed:
         kind = "task" if "/tasks/" in citable.embed else "department"
-        result["embed"] = (f'<iframe src="{r.canonical(citable.embed)}" title="{citable.label}（{_status(r)}）" '
+        title = escape(f"{citable.label}（{_status(r)}）")
+        result["embed"] = (f'<iframe src="{r.canonical(citable.embed)}" title="{title}" '
                            f'width="100%" height="{EMBED_HEIGHT[kind]}" style="border:0" loading="lazy"></iframe>')
-    if path.startswith(urls.departments()) and calendars.has_calendar(r.catalog, path.split("/")[1]):
-        result["calendar"] = urls.department_calendar(path.split("/")[1])
+    org_id = path.removeprefix(urls.departments()).strip("/")
+    if path == urls.department(org_id) and calendars.has_calendar(r.catalog, org_id):
+        result["calendar"] = urls.department_calendar(org_id)
     dates = _index(r)["dates"].get(path)
     if dates:
         result["dates"] = {"first": linking.chinese_date(dates.first), "last": linking.chinese_date(dates.last),
@@ -96,12 +98,8 @@ def item_label(catalog: Catalog, ref: str) -> str:
     bundle = catalog.plan(plan_id)
     if kind == "plan":
         return f"{bundle.plan.short_title}的所有网页"
-    if kind == "task":
-        task = bundle.task(item_id)
-        return f"第{task.number}项任务：{task.title}"
-    if kind == "part":
-        part = bundle.part(item_id)
-        return f"{part.label}{part.heading}"
+    if kind in ("task", "part"):
+        return linking.item_name(bundle.task(item_id) if kind == "task" else bundle.part(item_id))
     return "方案全文" if item_id == "plan-text" else bundle.document(item_id).short_title
 
 
