@@ -42,11 +42,24 @@ def permalink(r: Renderer, path: str) -> Optional[dict]:
     org_id = path.removeprefix(urls.departments()).strip("/")
     if path == urls.department(org_id) and calendars.has_calendar(r.catalog, org_id):
         result["calendar"] = urls.department_calendar(org_id)
-    dates = _index(r)["dates"].get(path)
-    if dates:
-        result["dates"] = {"first": linking.chinese_date(dates.first), "last": linking.chinese_date(dates.last),
-                           "first_iso": dates.first.isoformat(), "last_iso": dates.last.isoformat()}
+    result["dates"] = dates_of(r, path)
     return result
+
+
+def dates_of(r: Renderer, path: str) -> Optional[dict]:
+    """首次发布 / 最近更新 of a page, as _page_dates.html shows them; None if no change names the page."""
+    dates = _index(r)["dates"].get(path)
+    if not dates:
+        return None
+    return {"first": linking.chinese_date(dates.first), "last": linking.chinese_date(dates.last),
+            "first_iso": dates.first.isoformat(), "last_iso": dates.last.isoformat()}
+
+
+def page_dates_line(catalog: Catalog, path: str) -> str:
+    """The 首次发布 / 最近更新 line for a page MkDocs built without one ("" if no change names it)."""
+    r = standalone(catalog, path)
+    dates = dates_of(r, path)
+    return str(r.render("_page_dates.html", dates=dates)) if dates else ""
 
 
 def _status(r: Renderer) -> str:
