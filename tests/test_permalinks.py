@@ -16,7 +16,7 @@ PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touc
 def _controls(html: str) -> list[dict]:
     """Each permalink control group on a page: the URL to copy and the citation."""
     groups = []
-    for block in html.split('<span class="pp-permalink" data-pp-permalink>')[1:]:
+    for block in html.split('<div class="pp-permalink" data-pp-permalink>')[1:]:
         url = re.search(r'<input class="pp-copy__field" type="text" readonly value="([^"]*)"', block)
         cite = re.search(r"<textarea class=\"pp-copy__field\" readonly rows=\"4\">(.*?)</textarea>", block, re.S)
         groups.append({"url": html_lib.unescape(url[1]), "citation": html_lib.unescape(cite[1])})
