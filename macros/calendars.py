@@ -16,7 +16,7 @@ import icalendar
 
 from . import models, urls
 from .catalog import Catalog, PlanBundle
-from .linking import changes, item_name, target_phrase
+from .linking import book_title, changes, item_name, target_phrase
 
 TIMEZONE = "Asia/Shanghai"  # the source's times are local times in Daye, Hubei
 STATUS_NOTE = "方案状态：征求意见稿，还在征求意见，没有正式印发。一切以正式印发的文件为准。"
@@ -25,7 +25,6 @@ SPAN_NOTE = "这是一个时间段，不是某一天：日历里显示为整段�
 
 @dataclass(frozen=True)
 class Event:
-    plan_id: str
     path: str  # site path (with anchor) of what the event is about; also its identity
     summary: str
     what: str  # where it comes from, e.g. "第1项任务：稳定县域就业岗位"
@@ -46,17 +45,17 @@ def events(bundle: PlanBundle) -> list[Event]:
         page = urls.item(bundle.id, item)
         for target in item.targets:
             if target.deadline:
-                result.append(Event(bundle.id, f"{page}#{urls.target_anchor(target.id)}",
+                result.append(Event(f"{page}#{urls.target_anchor(target.id)}",
                                     f"目标：{target_phrase(target)}（{target.scope}）", item_name(item),
                                     target.deadline, units, "目标"))
         for milestone in item.milestones:
-            result.append(Event(bundle.id, f"{page}#{urls.milestone_anchor(milestone.id)}", milestone.what,
+            result.append(Event(f"{page}#{urls.milestone_anchor(milestone.id)}", milestone.what,
                                 item_name(item), milestone.deadline, units, "时间节点"))
     for document in bundle.documents:
         if document.deadline:
             units = tuple(dict.fromkeys([*document.metadata.issuers, *document.recipients]))
-            result.append(Event(bundle.id, urls.document(bundle.id, document.id), f"{document.short_title}：反馈截止",
-                                f"{document.short_title}《{document.title}》", document.deadline, units, "征求意见"))
+            result.append(Event(urls.document(bundle.id, document.id), f"{document.short_title}：反馈截止",
+                                f"{document.short_title}{book_title(document.title)}", document.deadline, units, "征求意见"))
     return sorted(result, key=lambda event: event.deadline.period.sort_key)
 
 
