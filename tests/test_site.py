@@ -27,7 +27,11 @@ def test_strict_build_has_no_warnings(tmp_path):
     result = subprocess.run([sys.executable, str(ROOT / "scripts/build.py"), "--site-dir", str(tmp_path / "site")],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "WARNING" not in result.stderr, result.stderr
+    # The one warning allowed is ours: the footer's site identity still holds placeholders
+    # (a release build stops on it; see test_deployable.py).
+    warnings = [line for line in result.stderr.splitlines()
+                if line.startswith("WARNING") and "site identity" not in line]
+    assert not warnings, result.stderr
     assert (tmp_path / "site" / "plans" / "daye-2023" / "tasks" / "t22" / "index.html").exists()
 
 
