@@ -146,6 +146,8 @@ def open_search(page, query: str = SEARCH_QUERY) -> None:
     field.fill(query)
     field.press("End")  # Material searches on keyup; Chinese text arrives without key events (as from an IME)
     page.wait_for_selector(".md-search-result__item", state="attached")
+    # Results fade in: colours measured mid-transition would be paler than they end up.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
 
 
 # ---------------------------------------------------------------- a gzip-capable loopback server

@@ -125,10 +125,6 @@
   }
 
   /* ---- Keyboard ---- */
-  /* Material's search results box takes focus even while it is closed and empty; its result links
-   * take focus themselves, so the box does not need to. */
-  each(".md-search__scrollwrap[tabindex]", function (box) { box.setAttribute("tabindex", "-1"); });
-
   /* Material's menu and search buttons are <label>s, which Tab skips. */
   each(".md-header label.md-header__button[for]", function (label) {
     label.setAttribute("tabindex", "0");
