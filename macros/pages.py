@@ -104,7 +104,6 @@ ABOUT = {"关于本站": ["about/index.md", "about/urls.md", "about/data-format.
 
 from .pages_print import print_pages  # noqa: E402  (leaflets and downloads)
 from .pages_plain import plain_pages  # noqa: E402  (guides, questions, glossary)
-
 from .pages_linking import linking_pages  # noqa: E402  (open data, change log)
 
 SECTIONS = [plain_pages, plan_pages, department_pages, reference_pages, print_pages, linking_pages]
