@@ -152,8 +152,20 @@ def check(function: Check) -> Check:
     return function
 
 
+_CACHE: dict[tuple, Catalog] = {}
+
+
 def load_catalog(root: Path | str) -> Catalog:
+    """The validated catalog of ``root``; read once per process while its files stay unchanged."""
     root = Path(root).resolve()
+    key = (root, *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(root.rglob("*.yaml"))))
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = _load(root)
+    return _CACHE[key]
+
+
+def _load(root: Path) -> Catalog:
     reader = _Reader(root)
     if not root.is_dir():
         raise DataErrors([DataError(str(root), 1, "(the folder)", "no such folder", "the policy_data folder")])

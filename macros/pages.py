@@ -81,7 +81,15 @@ def plan_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
         section += [page.file for page in extra]
         section.append({"相关文件": [page.file for page in documents]})
         nav.append({safe_title(bundle.plan.short_title): section})
+    if len(catalog.plans) > PLANS_IN_NAVIGATION:
+        # Every page carries the navigation's top level: with many plans, one index page stands for
+        # them all, so a task page stays the same size however many plans the site holds.
+        index = Page(_file(urls.plans(), index=True), "全部方案", _call("plans_index"))
+        return [index, *pages], [{"全部方案": [index.file]}]
     return pages, nav
+
+
+PLANS_IN_NAVIGATION = 3
 
 
 def department_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:

@@ -12,6 +12,11 @@ def home() -> str:
     return ""
 
 
+def plans() -> str:
+    """The list of all plans (only built when the site holds more plans than the navigation shows)."""
+    return "plans/"
+
+
 def plan(plan_id: str) -> str:
     return f"plans/{plan_id}/"
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same nodes, faster
 Path_ = tuple  # a field path such as ("tasks", 3, "targets", 0, "value")
 
 
@@ -19,7 +20,7 @@ class YamlProblem(Exception):
 
 def read_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
     """Parse ``text``; return the data and a map from field path to 1-based line number."""
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         try:
             node = loader.get_single_node()
@@ -36,7 +37,7 @@ def read_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
         loader.dispose()
 
 
-def _to_python(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Any:
+def _to_python(loader: "_Loader", node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Any:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)  # resolves YAML merge keys (<<)

@@ -100,6 +100,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--baseline", action="store_true", help="also time plain Material on the same pages")
     parser.add_argument("--baseline-build", nargs=2, metavar=("DATA", "SITE"), help=argparse.SUPPRESS)
+    parser.add_argument("--skip-step", action="append", default=[], metavar="NAME",
+                        help="leave a post-build step out of the timed builds (e.g. print_pdfs)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
     if args.baseline_build:
@@ -110,7 +112,8 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
             data, site = Path(tmp) / "policy_data", Path(tmp) / "site"
             make_data(data, plans)
-            build = [sys.executable, str(ROOT / "scripts" / "build.py"), "--data", str(data), "--site-dir", str(site)]
+            build = [sys.executable, str(ROOT / "scripts" / "build.py"), "--data", str(data), "--site-dir", str(site),
+                     *(f"--skip-step={step}" for step in args.skip_step)]
             times = [timed(build) for _ in range(args.runs)]
             row = {"plans": plans, **measure_site(site), "build_s": round(statistics.median(times), 2)}
             row["ms_per_page"] = round(1000 * row["build_s"] / row["pages"], 1)

@@ -44,7 +44,7 @@ def stage_docs(catalog, stage: Path) -> tuple[Path, list]:
 
 
 def build(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", strict: bool = True, quiet: bool = False,
-          data: Path = ROOT / "policy_data", release: bool = False) -> int:
+          data: Path = ROOT / "policy_data", release: bool = False, skip: tuple[str, ...] = ()) -> int:
     from scripts.site_identity import check as check_site_identity
 
     if not check_site_identity(config_file, release):  # footer placeholders: a warning, or an error on --release
@@ -59,12 +59,13 @@ def build(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", strict: bool 
     STAGE.mkdir(exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix="build-", dir=STAGE))  # builds may run side by side
     try:
-        return _build_staged(catalog, stage, site_dir, config_file, strict, quiet)
+        return _build_staged(catalog, stage, site_dir, config_file, strict, quiet, skip)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
 
 
-def _build_staged(catalog, stage: Path, site_dir: Path, config_file: Path, strict: bool, quiet: bool) -> int:
+def _build_staged(catalog, stage: Path, site_dir: Path, config_file: Path, strict: bool, quiet: bool,
+                  skip: tuple[str, ...]) -> int:
     from mkdocs import exceptions
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -83,7 +84,7 @@ def _build_staged(catalog, stage: Path, site_dir: Path, config_file: Path, stric
     from scripts.steps import run_steps  # exports, PDFs, … written into the new site
 
     catalog.extra.update(site_url=config["site_url"] or "", site_name=config["site_name"])  # for the steps
-    failure = run_steps(catalog, work)
+    failure = run_steps(catalog, work, skip)
     if failure:
         print(f"Build failed: {failure}\nsite/ is unchanged.", file=sys.stderr)
         return 1
@@ -131,11 +132,14 @@ def main() -> int:
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where to put the built site")
     parser.add_argument("--data", type=Path, default=ROOT / "policy_data", help="the policy_data folder")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the MkDocs configuration")
+    parser.add_argument("--skip-step", action="append", default=[], metavar="NAME",
+                        help="leave out a post-build step of scripts/steps/ (e.g. print_pdfs; for benchmarks)")
     parser.add_argument("--release", action="store_true", help="fail on placeholders in the footer's site identity")
     args = parser.parse_args()
     if args.serve:
         return serve(args.config)
-    return build(args.site_dir.resolve(), args.config, data=args.data.resolve(), release=args.release)
+    return build(args.site_dir.resolve(), args.config, data=args.data.resolve(), release=args.release,
+                 skip=tuple(args.skip_step))
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.globals.update(link=self.link, org=self.org, urls=urls, site=site, canonical=self.canonical,
-                                page_path=self.current_url)
+                                page_path=lambda: self.current_url())
         self.env.filters.update(formats.FILTERS)
         # A component module may also offer template globals: GLOBALS = {name: function(renderer, *args)}.
         for module in component_modules():

@@ -146,8 +146,16 @@ def redirect_page(r: Renderer, redirect) -> str:
 
 
 def standalone(catalog: Catalog, path: str) -> Renderer:
-    """A renderer for a page that MkDocs does not build (embeds, redirects), at site path ``path``."""
-    return Renderer(catalog, current_url=lambda: path, site={}, site_url=catalog.extra.get("site_url", ""))
+    """A renderer for a page that MkDocs does not build (embeds, redirects), at site path ``path``.
+
+    One renderer serves every such page of a build, so its templates are compiled once.
+    """
+    renderer = catalog.extra.get("standalone_renderer")
+    if renderer is None:
+        renderer = Renderer(catalog, current_url=lambda: "", site={}, site_url=catalog.extra.get("site_url", ""))
+        catalog.extra["standalone_renderer"] = renderer
+    renderer.current_url = lambda: path
+    return renderer
 
 
 GLOBALS = {"permalink": permalink}

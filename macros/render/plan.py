@@ -32,6 +32,10 @@ def _summary(r: Renderer, bundle) -> dict:
     }
 
 
+def plans_index(r: Renderer) -> Markup:
+    return r.render("plans_index.html", plans=[bundle.plan for bundle in r.catalog.plans.values()])
+
+
 def plan_overview(r: Renderer, plan_id: str) -> Markup:
     bundle = r.catalog.plan(plan_id)
     parts = [{"part": part, "tasks": bundle.tasks_in(part.id)} for part in bundle.parts]
@@ -62,4 +66,10 @@ def task_page(r: Renderer, plan_id: str, task_id: str) -> Markup:
     )
 
 
-MACROS = {"home_page": home, "plan_overview": plan_overview, "part_page": part_page, "task_page": task_page}
+MACROS = {
+    "home_page": home,
+    "plans_index": plans_index,
+    "plan_overview": plan_overview,
+    "part_page": part_page,
+    "task_page": task_page,
+}

@@ -21,8 +21,13 @@ def steps() -> list:
     return sorted((m for m in modules if hasattr(m, "run")), key=lambda m: (getattr(m, "ORDER", 50), m.__name__))
 
 
-def run_steps(catalog, site: Path) -> Optional[str]:
+def run_steps(catalog, site: Path, skip: tuple[str, ...] = ()) -> Optional[str]:
+    names = {step.__name__.rsplit(".", 1)[-1] for step in steps()}
+    if unknown := set(skip) - names:
+        return f"no such step to skip: {', '.join(sorted(unknown))} (steps: {', '.join(sorted(names))})"
     for step in steps():
+        if step.__name__.rsplit(".", 1)[-1] in skip:
+            continue
         try:
             step.run(catalog, site)
         except StepFailed as failure:
