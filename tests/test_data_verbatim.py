@@ -6,25 +6,16 @@ every target/milestone quotes its own item and that every reference title is in 
 """
 from __future__ import annotations
 
-import os
-import re
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
+from macros.models import squash
+
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "policy_data"
 PLAN_DIR = DATA / "plans" / "daye-2023"
-SEED = Path(
-    os.environ.get("SEED_PATH")
-    or Path(__file__).resolve().parents[2] / "shared/seed/000_98d1fb3628adf284.txt"
-)
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def load(path: Path) -> dict:
@@ -33,10 +24,8 @@ def load(path: Path) -> dict:
 
 
 @pytest.fixture(scope="module")
-def seed() -> str:
-    if not SEED.is_file():
-        pytest.fail(f"seed file not found: {SEED} (set SEED_PATH)")
-    return SEED.read_text(encoding="utf-8")
+def seed(seed_text: str) -> str:
+    return seed_text
 
 
 @pytest.fixture(scope="module")
@@ -174,10 +163,8 @@ def test_cross_references_resolve(data: dict) -> None:
 
 
 def test_files_match_the_models() -> None:
-    pytest.importorskip("pydantic")
-    if str(REPO) not in sys.path:
-        sys.path.insert(0, str(REPO))
-    models = pytest.importorskip("macros.models")
+    from macros import models
+
     models.OrganizationList.model_validate(load(DATA / "organizations.yaml"))
     models.ReferenceList.model_validate(load(DATA / "references.yaml"))
     models.Plan.model_validate(load(PLAN_DIR / "plan.yaml"))
