@@ -108,7 +108,7 @@ def reference_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
 
 # Hand-written pages in docs/ and where they sit in the navigation.
 HOME = "index.md"
-ABOUT = {"关于本站": ["about/index.md", "about/urls.md", "about/data-format.md"]}
+ABOUT = {"关于本站": ["about/index.md", "about/urls.md", "about/data-format.md", "about/benchmark.md"]}
 
 from .pages_print import print_pages  # noqa: E402  (leaflets and downloads)
 from .pages_plain import plain_pages  # noqa: E402  (guides, questions, glossary)

@@ -21,7 +21,7 @@ from macros import urls
 from . import StepFailed
 
 ORDER = 95  # last: other steps may still read or change the index
-NOT_SEARCHED = ("about/data-format/", "about/urls/", "data/", "downloads/")
+NOT_SEARCHED = ("about/data-format/", "about/urls/", "about/benchmark/", "data/", "downloads/")
 
 
 def not_searched(catalog) -> tuple[str, ...]:
