@@ -140,4 +140,19 @@
       }
     });
   });
+
+  /* Material wraps Markdown tables in a scrolling box once the page is mounted; a keyboard user
+     must be able to focus it to scroll it. */
+  function focusableTables() {
+    each(".md-typeset__scrollwrap:not([tabindex])", function (box) {
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", "表格，可以左右滑动");
+    });
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(focusableTables);
+  } else {
+    window.addEventListener("load", focusableTables);
+  }
 })();
