@@ -37,8 +37,18 @@ class Event:
         return self.deadline.period.first_day is not None
 
 
+_EVENTS: dict[int, tuple[PlanBundle, list[Event]]] = {}
+
+
 def events(bundle: PlanBundle) -> list[Event]:
-    """Every deadline of a plan, dated or not, soonest first (undated last)."""
+    """Every deadline of a plan, dated or not, soonest first (undated last); worked out once per plan."""
+    cached = _EVENTS.get(id(bundle))
+    if cached is None or cached[0] is not bundle:
+        cached = _EVENTS[id(bundle)] = (bundle, _events(bundle))
+    return cached[1]
+
+
+def _events(bundle: PlanBundle) -> list[Event]:
     result = []
     for item in bundle.items():
         units = tuple(bundle.responsibility(item).units)
