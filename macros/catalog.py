@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Optional, Union
+from typing import Union
 
 from pydantic import BaseModel
 
-from . import models
+from . import models, urls
 from .deadlines import Period
 
 Item = Union[models.Task, models.Part]
@@ -113,9 +113,9 @@ class PlanBundle:
         for item in self.items():
             for target in item.targets:
                 if target.deadline:
-                    entries.append(DatedEntry(item, f"target-{target.id}", target.metric, target.deadline))
+                    entries.append(DatedEntry(item, urls.target_anchor(target.id), target.metric, target.deadline))
             for milestone in item.milestones:
-                entries.append(DatedEntry(item, f"milestone-{milestone.id}", milestone.what, milestone.deadline))
+                entries.append(DatedEntry(item, urls.milestone_anchor(milestone.id), milestone.what, milestone.deadline))
         return sorted(entries, key=lambda entry: entry.period.sort_key)
 
     def targets(self) -> list[tuple[Item, models.Target]]:
@@ -152,6 +152,3 @@ class Catalog:
             if reference_id in bundle.plan.implements or items or documents:
                 result.append((bundle, items))
         return result
-
-    def organization(self, org_id: str) -> Optional[models.Organization]:
-        return self.organizations.get(org_id)

@@ -7,7 +7,7 @@ cross-references between files are checked in ``macros/load.py``.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, Optional, Union
+from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -290,5 +290,3 @@ class SourceNotInText(ValueError):
             "a sentence copied from this item's `text` (this one is not a sentence of it)"
         )
 
-
-FileModel = Union[TaskList, DocumentList, OrganizationList, ReferenceList, Plan]

@@ -5,14 +5,9 @@ loopback server, so canonical URLs, QR codes and feeds can be followed in tests.
 """
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import shutil
-import socket
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -21,19 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.load import load_catalog  # noqa: E402
+from tests.browser_checks import SUB_PATH, free_port, page_kinds, serve  # noqa: E402  (SUB_PATH: served as a county portal would)
 
-SUB_PATH = "/zcjd/nmg/"  # the site is served below a sub-path, as a county portal would
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -54,7 +43,7 @@ def seed_text() -> str:
 
 @pytest.fixture(scope="session")
 def server_port() -> int:
-    return _free_port()
+    return free_port()
 
 
 @pytest.fixture(scope="session")
@@ -81,27 +70,10 @@ def site(tmp_path_factory, base_url) -> Path:
     return site_dir
 
 
-class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site folder below SUB_PATH and nothing outside it."""
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(SUB_PATH):
-            return str(Path(self.directory) / "__outside_sub_path__")
-        return super().translate_path("/" + path[len(SUB_PATH):])
-
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
-def server(site, server_port, base_url):
-    handler = functools.partial(_SubPathHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", server_port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield base_url
-    httpd.shutdown()
-    httpd.server_close()
+def server(site, server_port):
+    with serve(site, server_port) as served:
+        yield served.url
 
 
 @pytest.fixture(scope="session")
@@ -140,3 +112,20 @@ def html_files(site: Path) -> list[Path]:
 def page_html(site: Path, url_path: str) -> str:
     """The HTML built for a site-relative URL path such as ``plans/daye-2023/tasks/t01/``."""
     return (site / url_path / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def kinds(site, catalog):
+    """One page of every kind of page the site has."""
+    return page_kinds(site, catalog)
+
+
+def mutate(data: Path, file: str, old: str, new: str, occurrence: int = 1) -> int:
+    """Replace the n-th ``old`` in a data file; return the 1-based line where it stood."""
+    path = data / file
+    text = path.read_text(encoding="utf-8")
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(old, start + 1)
+    path.write_text(text[:start] + new + text[start + len(old):], encoding="utf-8")
+    return text.count("\n", 0, start) + 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser_checks import describe, open_search, page_kinds, run_axe
+from tests.browser_checks import describe, open_search, run_axe
 from tests.conftest import html_files
 
 MODES = {"large text": {"large": True}, "high contrast": {"contrast": True},
@@ -30,11 +30,6 @@ def set_modes(context, large: bool = False, contrast: bool = False) -> None:
     """Reading aids remembered as if the reader had switched them on earlier."""
     value = '{"large": %s, "contrast": %s}' % (str(large).lower(), str(contrast).lower())
     context.add_init_script(f"localStorage.setItem('pp-access', '{value}');")
-
-
-@pytest.fixture(scope="module")
-def kinds(site, catalog):
-    return page_kinds(site, catalog)
 
 
 def test_axe_finds_no_violation_on_any_page(site, server, browser):

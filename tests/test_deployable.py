@@ -10,18 +10,12 @@ import subprocess
 import sys
 from urllib.parse import urlparse
 
-import pytest
 
 from scripts import site_identity
-from tests.browser_checks import first_visit_bytes, open_search, page_kinds, serve
+from tests.browser_checks import first_visit_bytes, open_search, serve
 from tests.conftest import ROOT, html_files
 
 BUDGET = 150_000  # bytes on the wire for a task page's first visit, search included
-
-
-@pytest.fixture(scope="module")
-def kinds(site, catalog):
-    return page_kinds(site, catalog)
 
 
 def test_no_page_requests_another_host(site, server, browser):

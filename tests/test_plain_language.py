@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import page_html
+from conftest import mutate, page_html
 from macros import plain, urls
 from macros.load import DataErrors, load_catalog
 from macros.models import squash
@@ -86,14 +86,6 @@ def test_every_figure_in_plain_text_is_a_target(catalog):
 
 
 # ---------------------------------------------------------------- broken data is reported
-
-
-def mutate(data: Path, file: str, old: str, new: str) -> int:
-    path = data / file
-    text = path.read_text(encoding="utf-8")
-    start = text.index(old)
-    path.write_text(text[:start] + new + text[start + len(old):], encoding="utf-8")
-    return text.count("\n", 0, start) + 1
 
 
 def errors_of(data: Path) -> list[str]:

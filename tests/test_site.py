@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from pathlib import Path
 from urllib.parse import urlparse
 
-import pytest
 
 from conftest import ROOT, html_files, page_html
 from macros import urls

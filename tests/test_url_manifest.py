@@ -2,18 +2,14 @@
 sub-path (the session's server serves it under /zcjd/nmg/)."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
-import threading
 import urllib.request
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import SUB_PATH, _free_port, _SubPathHandler
+from tests.browser_checks import SUB_PATH, serve
 from macros.load import DataErrors, load_catalog
 from scripts import url_manifest
 
@@ -79,7 +75,8 @@ def test_a_redirect_page_leads_to_the_new_page_keeping_the_anchor(browser, data_
     assert '<link rel="canonical" href="https://example.gov.cn/zcjd/nmg/plans/daye-2023/tasks/t13/">' in html
     assert '<a id="to" href="../t13/">https://example.gov.cn/zcjd/nmg/plans/daye-2023/tasks/t13/</a>' in html
 
-    with _serve(site) as base:
+    with serve(site) as served:
+        base = served.url
         page = browser.new_page()
         page.goto(base + gone + "#target-standard-wage-projects")
         page.wait_for_url("**/tasks/t13/#target-standard-wage-projects")
@@ -119,16 +116,3 @@ def _build(data: Path, tmp_path: Path) -> Path:
         os.environ.pop("SITE_URL") if previous is None else os.environ.__setitem__("SITE_URL", previous)
     return site
 
-
-class _serve:
-    def __init__(self, site: Path) -> None:
-        self.httpd = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", _free_port()), functools.partial(_SubPathHandler, directory=str(site)))
-
-    def __enter__(self) -> str:
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}{SUB_PATH}"
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()

@@ -7,21 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, mutate
 
 TASKS = "plans/daye-2023/tasks.yaml"
 PLAN = "plans/daye-2023/plan.yaml"
-
-
-def mutate(data: Path, file: str, old: str, new: str, occurrence: int = 1) -> int:
-    """Replace the n-th ``old`` in a data file; return the 1-based line where it stood."""
-    path = data / file
-    text = path.read_text(encoding="utf-8")
-    start = -1
-    for _ in range(occurrence):
-        start = text.index(old, start + 1)
-    path.write_text(text[:start] + new + text[start + len(old):], encoding="utf-8")
-    return text.count("\n", 0, start) + 1
 
 
 def validate(data: Path) -> subprocess.CompletedProcess:
