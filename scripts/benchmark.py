@@ -67,23 +67,31 @@ def baseline_build(data: Path, site: Path) -> None:
     from mkdocs.config import load_config
     from mkdocs.utils.yaml import yaml_load
 
-    from macros.load import load_catalog
-    from macros.pages import site_pages
-    from macros.render import Renderer, component_modules
+    from macros.core.build import ASSETS, assets
+    from macros.core.load import load_catalog
+    from macros.core.render import Renderer
+    from macros.core.site_map import site_map
+    from macros.registry import FEATURES
 
     os.environ["POLICY_DATA"] = str(data)
-    catalog = load_catalog(data)
-    pages, nav = site_pages(catalog)
-    macros = {name: fn for module in component_modules() for name, fn in module.MACROS.items()}
-    current = {"url": ""}
+    catalog = load_catalog(data, FEATURES)
+    for feature in FEATURES:
+        if feature.prepare:
+            feature.prepare(catalog)
+    pages, nav = site_map(catalog).pages, list(site_map(catalog).nav)
+    macros = {name: fn for feature in FEATURES for name, fn in feature.macros.items()}
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
         config = yaml_load(handle)
-    renderer = Renderer(catalog, current_url=lambda: current["url"], site=config["extra"]["site"])
+    renderer = Renderer(catalog, site=config["extra"]["site"])
     docs = site.parent / "docs"
     shutil.copytree(ROOT / "docs", docs)
+    (docs / ASSETS).mkdir(exist_ok=True)
+    files = assets(FEATURES)
+    for asset in files:
+        shutil.copyfile(asset, docs / ASSETS / asset.name)
     for page in pages:
         call = ast.parse(page.macro, mode="eval").body
-        current["url"] = page.file[:-len("index.md")] if page.file.endswith("index.md") else page.file[:-3] + "/"
+        renderer.at(page.url)
         content = macros[call.func.id](renderer, *(arg.value for arg in call.args))
         target = docs / page.file
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -91,7 +99,9 @@ def baseline_build(data: Path, site: Path) -> None:
     for hand_written in ROOT.joinpath("docs").rglob("*.md"):  # their macro calls cannot run here
         (docs / hand_written.relative_to(ROOT / "docs")).write_text("# 页面\n", encoding="utf-8")
     plugins = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p) and p != "macros"]
-    build(load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), nav=nav, plugins=plugins))
+    build(load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), nav=nav, plugins=plugins,
+                      extra_css=[f"{ASSETS}/{f.name}" for f in files if f.suffix == ".css"],
+                      extra_javascript=[f"{ASSETS}/{f.name}" for f in files if f.suffix == ".js"]))
 
 
 def main() -> int:
@@ -100,7 +110,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--baseline", action="store_true", help="also time plain Material on the same pages")
     parser.add_argument("--baseline-build", nargs=2, metavar=("DATA", "SITE"), help=argparse.SUPPRESS)
-    parser.add_argument("--skip-step", action="append", default=[], metavar="NAME",
+    parser.add_argument("--skip-outputs", action="append", default=[], metavar="NAME",
                         help="leave a post-build step out of the timed builds (e.g. print_pdfs)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
@@ -113,7 +123,7 @@ def main() -> int:
             data, site = Path(tmp) / "policy_data", Path(tmp) / "site"
             make_data(data, plans)
             build = [sys.executable, str(ROOT / "scripts" / "build.py"), "--data", str(data), "--site-dir", str(site),
-                     *(f"--skip-step={step}" for step in args.skip_step)]
+                     *(f"--skip-outputs={step}" for step in args.skip_outputs)]
             times = [timed(build) for _ in range(args.runs)]
             row = {"plans": plans, **measure_site(site), "build_s": round(statistics.median(times), 2)}
             row["ms_per_page"] = round(1000 * row["build_s"] / row["pages"], 1)

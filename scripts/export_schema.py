@@ -13,18 +13,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.render.schema_docs import DOCUMENTED  # noqa: E402
+from macros.core.load import file_specs  # noqa: E402
+from macros.registry import FEATURES  # noqa: E402
 
 SCHEMA_DIR = ROOT / "policy_data" / "schema"
 
 
 def schemas() -> dict[str, str]:
     result = {}
-    for path, model in DOCUMENTED:
-        name = path.rsplit("/", 1)[-1].replace(".yaml", ".schema.json")
-        schema = model.model_json_schema()
+    for spec in file_specs(FEATURES):
+        name = spec.name.replace(".yaml", ".schema.json")
+        schema = spec.model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["title"] = path
+        schema["title"] = spec.documented_path
         result[name] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     return result
 

@@ -15,8 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros import plain  # noqa: E402
-from macros.load import load_catalog  # noqa: E402
+from macros.features.plain_language import queries as plain  # noqa: E402
+from macros.core.load import load_catalog  # noqa: E402
+from macros.registry import FEATURES  # noqa: E402
 
 
 def readability(catalog) -> dict:
@@ -27,9 +28,9 @@ def readability(catalog) -> dict:
 def counts(catalog) -> dict:
     bundles = list(catalog.plans.values())
     return {
-        "explanations": sum(len(plain.explanations(b)) for b in bundles),
+        "explanations": sum(len(plain.explanation_list(b)) for b in bundles),
         "items": sum(len(b.items()) for b in bundles),
-        "gaps": sum(len(e.gaps) for b in bundles for e in plain.explanations(b)),
+        "gaps": sum(len(e.gaps) for b in bundles for e in plain.explanation_list(b)),
         "keywords": len(plain.keywords(catalog)),
         "glossary terms": len(plain.glossary(catalog)),
         "questions": len(plain.questions(catalog)),
@@ -38,7 +39,7 @@ def counts(catalog) -> dict:
 
 
 def main() -> int:
-    catalog = load_catalog(sys.argv[1] if len(sys.argv) > 1 else ROOT / "policy_data")
+    catalog = load_catalog(sys.argv[1] if len(sys.argv) > 1 else ROOT / "policy_data", FEATURES)
     figures = readability(catalog)
     print(f"readability: {figures['sentences']} sentences, average {figures['average']:.1f} Chinese characters, "
           f"longest {figures['longest']}")

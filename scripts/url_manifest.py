@@ -19,8 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros import linking, urls  # noqa: E402
-from macros.load import load_catalog  # noqa: E402
+from macros.core import urls  # noqa: E402
+from macros.features.redirects.outputs import redirects  # noqa: E402
+from macros.core.load import load_catalog  # noqa: E402
+from macros.registry import FEATURES  # noqa: E402
 
 MANIFEST = ROOT / "policy_data" / "url_manifest.txt"
 HEADER = """\
@@ -48,7 +50,7 @@ def anchors(catalog) -> set[str]:
 
 def published(site: Path, catalog) -> set[str]:
     """What this build publishes: pages, files and citable anchors (redirect pages excluded)."""
-    moved = {redirect.from_ for redirect in linking.redirects(catalog)}
+    moved = {redirect.from_ for redirect in redirects(catalog)}
     result = set()
     for file in site.rglob("*"):
         path = file.relative_to(site).as_posix()
@@ -80,11 +82,11 @@ def _page(site: Path, path: str) -> Path:
 
 def broken(entries: list[str], site: Path, catalog) -> list[str]:
     """Manifest URLs this build no longer serves, each with the reason. Empty when all is well."""
-    redirects = {redirect.from_: redirect for redirect in linking.redirects(catalog)}
+    declared = {redirect.from_: redirect for redirect in redirects(catalog)}
     problems = []
     for entry in entries:
         path, _, anchor = entry.partition("#")
-        redirect = redirects.get(path)
+        redirect = declared.get(path)
         if redirect:
             if not _page(site, path).is_file():
                 problems.append(f"{entry}: redirects.yaml declares it moved, but no redirect page was built")
@@ -106,7 +108,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--site", type=Path, help="an already built site (default: build one now)")
     parser.add_argument("--check", action="store_true", help="report, do not write")
     args = parser.parse_args(argv)
-    catalog = load_catalog(ROOT / "policy_data")
+    catalog = load_catalog(ROOT / "policy_data", FEATURES)
     with tempfile.TemporaryDirectory(prefix="url-manifest-") as temp:
         site = args.site
         if site is None:

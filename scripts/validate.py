@@ -13,13 +13,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.load import DataErrors, load_catalog  # noqa: E402
+from macros.core.load import DataErrors, load_catalog  # noqa: E402
+from macros.registry import FEATURES  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
     root = Path(argv[0]) if argv else ROOT / "policy_data"
     try:
-        catalog = load_catalog(root)
+        catalog = load_catalog(root, FEATURES)
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1

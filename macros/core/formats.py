@@ -1,0 +1,67 @@
+"""How values are written everywhere (pages, citations, calendars, exports): targets, deadlines, dates,
+titles and item names. One function per way of writing a thing."""
+from __future__ import annotations
+
+import datetime as dt
+
+from . import models
+
+COMPARATOR_WORDS = {">=": "不少于", "<=": "不超过", "=": ""}
+
+
+def number(value: float) -> str:
+    return f"{value:g}"
+
+
+def target_value(target: models.Target) -> str:
+    """``不少于 5357 人``, ``5–10 家``, ``不少于 50%``."""
+    space = "" if target.unit == "%" else " "
+    if target.comparator == "range":
+        return f"{number(target.min)}–{number(target.max)}{space}{target.unit}"
+    words = COMPARATOR_WORDS[target.comparator]
+    return f"{words} {number(target.value)}{space}{target.unit}".strip()
+
+
+def target_symbol(target: models.Target) -> str:
+    """The compact form used in tables: ``≥ 5357``."""
+    if target.comparator == "range":
+        return f"{number(target.min)}–{number(target.max)}"
+    symbol = {">=": "≥", "<=": "≤", "=": "="}[target.comparator]
+    return f"{symbol} {number(target.value)}"
+
+
+def deadline_label(deadline: models.Deadline | None) -> str:
+    """Our reading of a deadline, e.g. ``2023年第一季度``; empty when there is none."""
+    return deadline.period.label if deadline else ""
+
+
+def chinese_date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def book_title(title: str) -> str:
+    """《title》, with the title's own 《》 turned into 〈〉 as Chinese punctuation nests them."""
+    return "《" + title.replace("《", "〈").replace("》", "〉") + "》"
+
+
+def item_name(item) -> str:
+    """第13项任务：开展“标准化安薪项目”选树活动, or a part's label and heading."""
+    return f"第{item.number}项任务：{item.title}" if isinstance(item, models.Task) else f"{item.label}{item.heading}"
+
+
+def target_phrase(target: models.Target) -> str:
+    """标准化安薪项目数量占比不少于 50%; “同心家园”公共服务综合体数量为5–10 家."""
+    return f"{target.metric}{'' if target.comparator in ('>=', '<=') else '为'}{target_value(target)}"
+
+
+def plans_status(catalog) -> str:
+    """The statuses of the site's plans, each once: 征求意见稿、已印发."""
+    return "、".join(dict.fromkeys(bundle.plan.metadata.status for bundle in catalog.plans.values()))
+
+
+FILTERS = {
+    "target_value": target_value,
+    "target_symbol": target_symbol,
+    "deadline_label": deadline_label,
+    "number": number,
+}

@@ -1,0 +1,205 @@
+"""The URL scheme: every published path is made here and nowhere else.
+
+Paths are relative to the site root, end in ``/`` and use only ASCII ids from the data, so a
+department can link to them for years. See docs/about/urls.md for the documented scheme.
+"""
+from __future__ import annotations
+
+import posixpath
+
+from . import models
+
+
+def home() -> str:
+    return ""
+
+
+def plans() -> str:
+    """The list of all plans (only built when the site holds more plans than the navigation shows)."""
+    return "plans/"
+
+
+def plan(plan_id: str) -> str:
+    return f"plans/{plan_id}/"
+
+
+def part(plan_id: str, part_id: str) -> str:
+    return f"plans/{plan_id}/parts/{part_id}/"
+
+
+def task(plan_id: str, task_id: str) -> str:
+    return f"plans/{plan_id}/tasks/{task_id}/"
+
+
+def item(plan_id: str, item) -> str:
+    """A task's page, or the page of a part that has text of its own."""
+    kind = "tasks" if isinstance(item, models.Task) else "parts"
+    return f"plans/{plan_id}/{kind}/{item.id}/"
+
+
+def target_anchor(target_id: str) -> str:
+    return f"target-{target_id}"
+
+
+def milestone_anchor(milestone_id: str) -> str:
+    return f"milestone-{milestone_id}"
+
+
+def targets(plan_id: str) -> str:
+    return f"plans/{plan_id}/targets/"
+
+
+def responsibilities(plan_id: str) -> str:
+    return f"plans/{plan_id}/responsibilities/"
+
+
+def plan_text(plan_id: str) -> str:
+    return f"plans/{plan_id}/documents/plan-text/"
+
+
+def document(plan_id: str, document_id: str) -> str:
+    return f"plans/{plan_id}/documents/{document_id}/"
+
+
+def departments() -> str:
+    return "departments/"
+
+
+def department(org_id: str) -> str:
+    return f"departments/{org_id}/"
+
+
+def references() -> str:
+    return "policies/"
+
+
+def reference(reference_id: str) -> str:
+    return f"policies/#{reference_id}"
+
+
+# ---------------------------------------------------------------- open data, calendars, changes, embedding
+
+
+def data() -> str:
+    """The page that documents the downloadable files."""
+    return "data/"
+
+
+def plan_json(plan_id: str) -> str:
+    return f"data/{plan_id}/plan.json"
+
+
+def tasks_csv(plan_id: str) -> str:
+    return f"data/{plan_id}/tasks.csv"
+
+
+def targets_csv(plan_id: str) -> str:
+    return f"data/{plan_id}/targets.csv"
+
+
+def export_schema() -> str:
+    """The JSON Schema of every plan.json."""
+    return "data/plan.schema.json"
+
+
+def plan_calendar(plan_id: str) -> str:
+    return f"calendar/{plan_id}.ics"
+
+
+def department_calendar(org_id: str) -> str:
+    return f"calendar/departments/{org_id}.ics"
+
+
+def changes() -> str:
+    return "changes/"
+
+
+def change_anchor(change_id: str) -> str:
+    return f"change-{change_id}"
+
+
+def changes_feed() -> str:
+    return "changes/feed.xml"
+
+
+def embed_task(plan_id: str, task_id: str) -> str:
+    return f"embed/plans/{plan_id}/tasks/{task_id}/"
+
+
+def embed_department(org_id: str) -> str:
+    return f"embed/departments/{org_id}/"
+
+
+# ---------------------------------------------------------------- print: leaflets and PDFs
+
+
+def leaflets() -> str:
+    return "leaflets/"
+
+
+def leaflet(leaflet_id: str) -> str:
+    return f"leaflets/{leaflet_id}/"
+
+
+def downloads() -> str:
+    return "downloads/"
+
+
+def leaflet_pdf(leaflet_id: str) -> str:
+    return f"downloads/leaflet-{leaflet_id}.pdf"
+
+
+def document_pdf(plan_id: str, document_id: str) -> str:
+    """The PDF of a source document in official layout; ``plan-text`` is the plan itself."""
+    return f"downloads/{plan_id}-{document_id}.pdf"
+
+
+def pdf_of_page(page_path: str):
+    """The PDF that prints the page at ``page_path`` (a leaflet or a source document), or None."""
+    parts = page_path.strip("/").split("/")
+    if len(parts) == 2 and parts[0] == "leaflets":
+        return leaflet_pdf(parts[1])
+    if len(parts) == 4 and parts[0] == "plans" and parts[2] == "documents":
+        return document_pdf(parts[1], parts[3])
+    return None
+
+
+# ---------------------------------------------------------------- plain language: guides, questions, glossary
+
+
+def guides() -> str:
+    return "guides/"
+
+
+def guide(guide_id: str) -> str:
+    return f"guides/{guide_id}/"
+
+
+def questions() -> str:
+    return "questions/"
+
+
+def question(question_id: str) -> str:
+    return f"questions/#{question_id}"
+
+
+def question_theme_anchor(theme_id: str) -> str:
+    return f"theme-{theme_id}"
+
+
+def glossary() -> str:
+    return "glossary/"
+
+
+def glossary_term(term_id: str) -> str:
+    return f"glossary/#{term_id}"
+
+
+def relative(target: str, current_page_url: str) -> str:
+    """``target`` as a link from the page at ``current_page_url`` (works under any sub-path)."""
+    path, _, anchor = target.partition("#")
+    current_dir = current_page_url if current_page_url.endswith("/") else posixpath.dirname(current_page_url) + "/"
+    link = posixpath.relpath("/" + path, "/" + current_dir.lstrip("/"))
+    if path.endswith("/") or not path:
+        link = link.rstrip("/") + "/" if link != "." else "./"
+    return f"{link}#{anchor}" if anchor else link

@@ -1,0 +1,34 @@
+"""The one ordered list of the site's features.
+
+The order is the order of the navigation (after the home page), of the checks, of the stylesheets and
+scripts, of the output files written after MkDocs and of the transforms in the one HTML pass. Adding a
+feature: make its folder in macros/features/ with ``FEATURE = Feature(...)`` and add it here.
+"""
+from __future__ import annotations
+
+from macros.core.feature import Feature
+from macros.features import (
+    accessibility, calendars, changes, data_format, departments, embeds, leaflets, open_data, permalinks,
+    plain_language, plan_pages, policies, print, redirects, search,
+)
+from macros.theme import COMPACT_HTML, MATERIAL
+
+FEATURES: tuple[Feature, ...] = (
+    MATERIAL,  # Material's own files made local and fixed, before any feature writes
+    plain_language.FEATURE,  # first: the glossary marks run before anything else adds text to a page
+    plan_pages.FEATURE,
+    departments.FEATURE,
+    policies.FEATURE,
+    leaflets.FEATURE,
+    print.FEATURE,
+    permalinks.FEATURE,
+    open_data.FEATURE,
+    changes.FEATURE,
+    calendars.FEATURE,
+    embeds.FEATURE,
+    redirects.FEATURE,  # after every page and card exists
+    search.FEATURE,
+    accessibility.FEATURE,
+    data_format.FEATURE,
+    COMPACT_HTML,  # last: every transform has run
+)

@@ -1,0 +1,59 @@
+"""Every dependency on Material for MkDocs' HTML, CSS classes and built files, named once.
+
+Features ask this module where the article is, what the canonical URL and site name of a page are,
+and where Material's scripts live; they never match Material's markup themselves. Each constant has
+a test in tests/theme/ that fails by name when a Material release changes it: this is also the list
+a move to Zensical must go through.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from lxml.html import HtmlElement
+
+from macros.core.build_context import StepFailed
+
+ARTICLE_CLASS = "md-content__inner"  # <article class="md-content__inner md-typeset">: the page's content
+TYPESET_CLASS = "md-typeset"
+TITLE_SEPARATOR = " - "  # <title>page - site</title>
+JAVASCRIPTS = "assets/javascripts"
+BUNDLE_GLOB = "bundle.*.min.js"
+SEARCH_WORKER_GLOB = "workers/search.*.min.js"
+LUNR = "assets/javascripts/lunr"
+SEARCH_INDEX = "search/search_index.json"
+
+
+def has_class(element: HtmlElement, name: str) -> bool:
+    return name in (element.get("class") or "").split()
+
+
+def article(tree: HtmlElement) -> Optional[HtmlElement]:
+    """The themed page's article, or None for a page without exactly one (embeds, redirects)."""
+    found = [e for e in tree.iter("article") if has_class(e, ARTICLE_CLASS) and has_class(e, TYPESET_CLASS)]
+    return found[0] if len(found) == 1 else None
+
+
+def canonical_url(tree: HtmlElement) -> Optional[str]:
+    link = next((e for e in tree.iter("link") if e.get("rel") == "canonical"), None)
+    return link.get("href") if link is not None else None
+
+
+def site_name(tree: HtmlElement) -> str:
+    title = next(tree.iter("title"), None)
+    text = title.text_content() if title is not None else ""
+    return text.rsplit(TITLE_SEPARATOR, 1)[-1].strip()
+
+
+def bundles(site: Path) -> list[Path]:
+    found = list((site / JAVASCRIPTS).glob(BUNDLE_GLOB))
+    if not found:
+        raise StepFailed("Material's JavaScript bundle was not found; the theme may have changed")
+    return found
+
+
+def search_workers(site: Path) -> list[Path]:
+    found = list((site / JAVASCRIPTS).glob(SEARCH_WORKER_GLOB))
+    if not found:
+        raise StepFailed("Material's search worker was not found; is the search plugin on?")
+    return found
