@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 SITE_PACKAGES := fonts-noto-cjk texlive-lang-chinese libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_PACKAGES := $(SITE_PACKAGES) chromium poppler-utils zbar-tools default-jre-headless
 
-.PHONY: site serve test validate schema benchmark clean release
+.PHONY: site serve test validate schema benchmark clean release import
 
 $(VENV)/.site-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -53,3 +53,8 @@ benchmark: $(VENV)/.site-installed
 
 clean:
 	rm -rf site site.old .build
+
+# Import a plan from the document a government has: make import SOURCE=<file> PLAN=<plan-id> [FORCE=1]
+# (.docx, .pdf with a text layer, .txt, saved .html). Writes policy_data/plans/<plan-id>/ and its review list.
+import: $(VENV)/.site-installed
+	$(PY) scripts/import_plan.py "$(SOURCE)" --plan "$(PLAN)" $(if $(FORCE),--force,)

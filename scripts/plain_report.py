@@ -3,8 +3,8 @@
 
     .venv/bin/python scripts/plain_report.py [policy_data]
 
-tests/test_plain_language.py asserts the same limits (average sentence ≤ 25 Chinese characters,
-none over 60); the search hit rate is measured by tests/test_search.py.
+tests/plain_language/test_plain_language.py asserts the same limits (average sentence ≤ 25 Chinese characters,
+none over 60); the search hit rate is measured by tests/search/test_search.py.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The site identity a Chinese government website shows in its footer, read from mkdocs.yml.
 
 ``extra.site`` holds 主办单位, 政府网站标识码, ICP备案号 and 公安备案号 (shown by
-overrides/partials/copyright.html). Until the publisher fills them in they hold placeholders that
+macros/theme/overrides/partials/copyright.html). Until the publisher fills them in they hold placeholders that
 start with "待填写". A normal build warns about them; a release build (``scripts/build.py --release``,
 ``make release``) refuses to build.
 """

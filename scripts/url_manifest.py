@@ -7,7 +7,7 @@
 
 policy_data/url_manifest.txt lists site paths (below site_url), pages with their citable anchors, and
 the data files, calendars and feeds. A URL is never dropped from it: when a page moves, declare a
-redirect in policy_data/redirects.yaml (tests/test_url_manifest.py fails until you do).
+redirect in policy_data/redirects.yaml (tests/redirects/test_url_manifest.py fails until you do).
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ MANIFEST = ROOT / "policy_data" / "url_manifest.txt"
 HEADER = """\
 # Every URL this site has published: paths below site_url (/ is the home page), one a line, sorted.
 # Regenerate with `python scripts/url_manifest.py` (it only ever adds). Never delete a line: when a page
-# moves, declare a redirect in policy_data/redirects.yaml; tests/test_url_manifest.py checks both.
+# moves, declare a redirect in policy_data/redirects.yaml; tests/redirects/test_url_manifest.py checks both.
 """
 # Theme files, the search index and the sitemap are not addresses anyone cites.
 NOT_PUBLISHED = ("assets/", "search/", "sitemap.xml", "sitemap.xml.gz", "404.html")

@@ -48,7 +48,7 @@ def _pages(site: Path) -> list[str]:
 
 
 # Stand-alone pages without the theme or the site's controls: the embeddable cards (checked, axe
-# included, in tests/test_changes_and_embeds.py).
+# included, in tests/embeds/test_embeds.py).
 STANDALONE = ("embed/",)
 
 
@@ -59,7 +59,7 @@ def page_kinds(site: Path, catalog) -> "OrderedDict[str, str]":
     departments, guides, …): one of its pages stands for all. Every other page is a kind of its own, so pages that other features add
     are covered without naming them here.
     """
-    from macros import urls
+    from macros.core import urls
 
     plan = next(iter(catalog.plans.values()))
     task = plan.tasks[0]
@@ -129,6 +129,12 @@ def describe(violations: list[dict]) -> str:
         for node in v["nodes"][:5]:
             lines.append(f"      {node['target']}: {node['summary'].splitlines()[-1].strip()}")
     return "\n".join(lines)
+
+
+def set_modes(context, large: bool = False, contrast: bool = False) -> None:
+    """Reading aids remembered as if the reader had switched them on earlier."""
+    value = '{"large": %s, "contrast": %s}' % (str(large).lower(), str(contrast).lower())
+    context.add_init_script(f"localStorage.setItem('pp-access', '{value}');")
 
 
 def open_search(page, query: str = SEARCH_QUERY) -> None:
@@ -268,7 +274,8 @@ def first_visit_bytes(browser, served: Served, path: str, search: bool = True) -
 def _report(site: Path, port: int = 0) -> None:
     from playwright.sync_api import sync_playwright
 
-    from macros.load import load_catalog
+    from tests.support import load_catalog
+
     from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
     catalog = load_catalog(ROOT / "policy_data")

@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros.load import load_catalog  # noqa: E402
+from tests.support import ROOT, load_catalog  # noqa: E402,F401  (ROOT: for tests that import it from here)
 from tests.browser_checks import SUB_PATH, free_port, page_kinds, serve  # noqa: E402  (SUB_PATH: served as a county portal would)
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -105,27 +104,25 @@ def data_copy(tmp_path) -> Path:
     return target
 
 
-def html_files(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
-
-
-def page_html(site: Path, url_path: str) -> str:
-    """The HTML built for a site-relative URL path such as ``plans/daye-2023/tasks/t01/``."""
-    return (site / url_path / "index.html").read_text(encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def kinds(site, catalog):
     """One page of every kind of page the site has."""
     return page_kinds(site, catalog)
 
 
-def mutate(data: Path, file: str, old: str, new: str, occurrence: int = 1) -> int:
-    """Replace the n-th ``old`` in a data file; return the 1-based line where it stood."""
-    path = data / file
-    text = path.read_text(encoding="utf-8")
-    start = -1
-    for _ in range(occurrence):
-        start = text.index(old, start + 1)
-    path.write_text(text[:start] + new + text[start + len(old):], encoding="utf-8")
-    return text.count("\n", 0, start) + 1
+@pytest.fixture(scope="session")
+def fixture_data(tmp_path_factory) -> Path:
+    """policy_data/ plus the invented test plan of tests/fixtures/ (another county, another shape)."""
+    from tests.fixtures.combine import combined_policy_data
+
+    return combined_policy_data(tmp_path_factory.mktemp("fixture-data") / "policy_data")
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory, fixture_data) -> Path:
+    """The site built from ``fixture_data``: Daye and the invented plan side by side."""
+    from scripts.build import build
+
+    site_dir = tmp_path_factory.mktemp("fixture-built") / "site"
+    assert build(site_dir, quiet=True, data=fixture_data) == 0, "the site with the test plan did not build"
+    return site_dir

@@ -130,7 +130,7 @@ class Catalog:
     root: str
     shared_files: dict[str, BaseModel]
     plans: dict[str, PlanBundle]
-    features: tuple["Feature", ...] = ()  # the site's features, in order (macros/features.py)
+    features: tuple["Feature", ...] = ()  # the site's features, in order (macros/registry.py)
     file_specs: tuple["FileSpec", ...] = ()  # every file the loader knows, core and features
 
     @cached_property

@@ -1,7 +1,7 @@
 """The feature contract: what a feature of the site may contribute, declared in one typed place.
 
 A feature is a folder of ``macros/features/`` whose ``__init__.py`` defines ``FEATURE = Feature(...)``.
-``macros/features.py`` lists the features once, in order; that order is the order of the navigation,
+``macros/registry.py`` lists the features once, in order; that order is the order of the navigation,
 of the checks, of the output files and of the transforms in the one HTML pass.
 """
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The one HTML pass: after MkDocs, every page is parsed once, every feature's transform changes the tree
-in the order of ``macros/features.py``, and the page is written once. No regex or string replacement
+in the order of ``macros/registry.py``, and the page is written once. No regex or string replacement
 on HTML anywhere: a transform works on elements, so a stray end tag cannot move a change elsewhere.
 """
 from __future__ import annotations

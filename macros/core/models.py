@@ -2,14 +2,14 @@
 
 One definition serves validation (with error locations), the JSON Schema that editors use
 (``scripts/export_schema.py``) and the data-format documentation. Models describe the data only;
-cross-references between files are checked in ``macros/load.py``.
+cross-references between files are checked in ``checks.py`` beside this file and in the features' checks.
 """
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
 
 from .deadlines import Period, parse_period
 
@@ -285,6 +285,29 @@ class OrganizationList(Model):
 
 class ReferenceList(Model):
     references: list[Reference]
+
+
+# ---------------------------------------------------------------- export views
+
+
+class ExportModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def view(model: type[BaseModel], *, omit: tuple[str, ...] = (), replace: Optional[dict[str, Any]] = None,
+         add: Optional[dict[str, tuple]] = None, name: Optional[str] = None) -> type[ExportModel]:
+    """An export view of a data model: its fields with their descriptions, some left out or given another
+    type (e.g. a deadline with its worked-out period), plus computed fields. The open data is made of
+    these, so its JSON Schema and the data format come from one definition."""
+    fields: dict[str, tuple] = {}
+    for field_name, info in model.model_fields.items():
+        if field_name in omit:
+            continue
+        annotation = (replace or {}).get(field_name, info.annotation)
+        default = ... if info.is_required() else info.get_default(call_default_factory=True)
+        fields[field_name] = (annotation, Field(default, description=info.description))
+    fields.update(add or {})
+    return create_model(name or model.__name__, __base__=ExportModel, __doc__=model.__doc__, **fields)
 
 
 # ---------------------------------------------------------------- helpers

@@ -2,7 +2,7 @@
 
 The build writes one small Markdown file per generated page (front matter + one macro call) into a
 staging copy of ``docs/``, so a task added to the YAML gets its page with no other edit. Features
-contribute pages in the order of ``macros/features.py``; hand-written pages come from ``docs/``.
+contribute pages in the order of ``macros/registry.py``; hand-written pages come from ``docs/``.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ NavEntry = Union[str, dict]
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 # Hand-written pages in docs/ and where they sit in the navigation.
 HOME = "index.md"
-ABOUT = {"关于本站": ["about/index.md", "about/urls.md", "about/data-format.md", "about/benchmark.md"]}
+ABOUT = {"关于本站": ["about/index.md", "about/urls.md", "about/data-format.md", "about/importing.md", "about/benchmark.md"]}
 
 
 @dataclass(frozen=True)

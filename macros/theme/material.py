@@ -22,6 +22,9 @@ BUNDLE_GLOB = "bundle.*.min.js"
 SEARCH_WORKER_GLOB = "workers/search.*.min.js"
 LUNR = "assets/javascripts/lunr"
 SEARCH_INDEX = "search/search_index.json"
+# Classes our print stylesheet hides that Material only renders with features this site leaves off
+# (navigation tabs, the edit button): hidden in case a publisher turns them on.
+OPTIONAL_CLASSES = {"md-tabs", "md-content__button"}
 
 
 def has_class(element: HtmlElement, name: str) -> bool:

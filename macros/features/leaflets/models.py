@@ -2,7 +2,7 @@
 
 A leaflet carries tasks of a plan, questions of ``questions.yaml`` and departments to contact, in the
 order given here. Its points are plain language written by us; cross-references and the figures used
-in the points are checked in ``macros/checks_leaflets.py``.
+in the points are checked in ``checks.py`` beside this file.
 """
 from __future__ import annotations
 

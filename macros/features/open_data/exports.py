@@ -1,7 +1,8 @@
 """Open data: the whole plan as JSON, tasks and targets as CSV, and the JSON Schema of the JSON.
 
-The export models below are the schema; ``plan_export`` fills them from the validated catalog, so the
-JSON always matches the published schema. The CSV columns are declared once (name + meaning) and used
+The export models are views of the data models (``macros.core.models.view``): the same fields with the
+same descriptions, deadlines with their worked-out period, plus the URLs. ``plan_export`` fills them from
+the validated catalog, so the JSON always matches the published schema. The CSV columns are declared once (name + meaning) and used
 both to write the files and to document them on the data page.
 """
 from __future__ import annotations
@@ -10,22 +11,19 @@ import csv
 import io
 from typing import Callable, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from macros.core import models, urls
 from macros.core.catalog import Catalog, PlanBundle
 from macros.core.formats import target_value
+from macros.core.models import ExportModel, view
 from macros.features.plain_language.models import Explanation as PlainText
 
 Canonical = Callable[[str], str]
 STATUS_NOTE = "本方案是征求意见稿，还在征求意见，没有正式印发。内容以最终印发的正式文件为准。"
 
 
-class Export(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Period(Export):
+class Period(ExportModel):
     """How we read a deadline: a period with a first and a last day, not forced into one date."""
 
     kind: str = Field(description="year（全年）、year-end（年底）、quarter（季度）、day（某天）、time（某时刻）、recurring（每年重复，没有日期）")
@@ -36,161 +34,41 @@ class Period(Export):
     label: str = Field(description="我们的中文理解，如“2023年第一季度”")
 
 
-class Deadline(Export):
-    text: str = Field(description="原文中的时间说法，逐字照录")
-    value: str = Field(description="数据中的机器可读写法，如 2023、2023-end、2023-Q1、2023-07-06T16:00、spring-festival")
-    inferred: Optional[str] = Field(description="原文没有写明、由我们推定的部分及依据；没有推定为 null")
-    period: Period
+def _url(description: str) -> tuple:
+    return (str, Field(description=description))
 
 
-class Target(Export):
-    id: str = Field(description="目标标识；网页锚点是 #target-<id>")
-    url: str = Field(description="目标在任务网页上的完整网址")
-    metric: str = Field(description="指标")
-    comparator: str = Field(description=">=（不少于）、<=（不超过）、=（等于）、range（区间）")
-    value: Optional[float] = Field(description="数值；range 时为 null")
-    min: Optional[float] = Field(description="区间下限；只有 range 才有")
-    max: Optional[float] = Field(description="区间上限；只有 range 才有")
-    unit: str
-    scope: str = Field(description="范围，如“全市”“每个社区（村委会）”")
-    reading: str = Field(description="网页上的写法，如“不少于 5357 人”")
-    deadline: Optional[Deadline] = Field(description="时限；原文没有写为 null")
-    source: str = Field(description="目标所在的原文句子")
+# The export views: the data models' own fields (and descriptions), deadlines with their period, plus URLs.
+Deadline = view(models.Deadline, add={"period": (Period, Field(description="我们对时间的理解"))})
+Target = view(models.Target, replace={"deadline": Optional[Deadline]},
+              add={"url": _url("目标在任务网页上的完整网址"),
+                   "reading": (str, Field(description="网页上的写法，如“不少于 5357 人”"))})
+Milestone = view(models.Milestone, replace={"deadline": Deadline},
+                 add={"url": _url("时间节点在网页上的完整网址"),
+                      "in_calendar": (bool, Field(description="是否在日历（.ics）里：没有具体日期的（如每年“春节前后”）不在日历里"))})
+Responsibility = view(models.Responsibility, add={"inherited_from_part": (bool, Field(
+    description="true：原文按部分列出责任单位，这里是所属部分的责任单位"))})
+_item_fields = {"targets": list[Target], "milestones": list[Milestone], "responsibility": Responsibility}
+Task = view(models.Task, replace=_item_fields,
+            add={"url": _url("任务网页的完整网址"), "embed_url": _url("可嵌入其他网站的任务卡片网址（用于 iframe）"),
+                 "plain": (Optional[PlainText], Field(description="本站写的通俗解读（不是原文）；还没有写的为 null"))})
+Part = view(models.Part, replace=_item_fields,
+            add={"url": _url("部分网页的完整网址"), "tasks": (list[str], Field(description="这一部分的任务 id")),
+                 "plain": (Optional[PlainText], Field(description="本站写的通俗解读（只有有正文的部分才可能有）"))})
+Organization = view(models.Organization, add={
+    "url": _url("单位网页的完整网址"),
+    "calendar_url": (Optional[str], Field(description="本单位时间节点日历（.ics）的完整网址；没有时间节点的为 null"))})
+Reference = view(models.Reference, add={"url": _url("相关政策页面上这一条的完整网址")})
+Metadata = view(models.DocumentMetadata, replace={"written_date": Optional[Deadline], "published_date": Optional[Deadline]})
+Document = view(models.Document, replace={"metadata": Metadata, "deadline": Optional[Deadline]},
+                add={"url": _url("文件网页的完整网址")})
+Plan = view(models.Plan, omit=("parts",), replace={"metadata": Metadata, "coordination": Optional[Responsibility]},
+            add={"status": (str, Field(description="方案状态")), "url": _url("方案总览网页的完整网址"),
+                 "full_text_url": _url("方案全文网页的完整网址"),
+                 "calendar_url": _url("方案时间节点日历（.ics）的完整网址")})
 
 
-class Milestone(Export):
-    id: str = Field(description="时间节点标识；网页锚点是 #milestone-<id>")
-    url: str
-    what: str = Field(description="要做的事（我们的简短概括）")
-    deadline: Deadline
-    source: str = Field(description="原文句子")
-    in_calendar: bool = Field(description="是否在日历（.ics）里：没有具体日期的（如每年“春节前后”）不在日历里")
-
-
-class Responsibility(Export):
-    source: str = Field(description="原文中的责任单位一行，逐字照录")
-    units: list[str] = Field(description="责任单位的组织 id，按原文顺序")
-    lead: list[str] = Field(description="牵头单位的组织 id（原文写明牵头时才有）")
-    inherited_from_part: bool = Field(description="true：原文按部分列出责任单位，这里是所属部分的责任单位")
-
-
-class Task(Export):
-    id: str = Field(description="任务标识，网址中的 <任务>")
-    number: int = Field(description="原文序号")
-    part: str = Field(description="所属部分的 id")
-    url: str = Field(description="任务网页的完整网址")
-    embed_url: str = Field(description="可嵌入其他网站的任务卡片网址（用于 iframe）")
-    title: str = Field(description="标题，原文")
-    text: str = Field(description="正文，逐字照录原文")
-    plain: Optional[PlainText] = Field(description="本站写的通俗解读（不是原文）；还没有写的为 null")
-    responsibility: Responsibility
-    targets: list[Target]
-    milestones: list[Milestone]
-    references: list[str] = Field(description="提到的政策或活动（references 中的 id）")
-
-
-class Part(Export):
-    id: str
-    label: str = Field(description="原文序号，如“(一)”")
-    heading: str
-    theme: Optional[str] = Field(description="对应的“安”：安业、安薪、安身")
-    url: str
-    text: Optional[str] = Field(description="部分自身的正文（只有不分任务的部分才有），逐字照录")
-    plain: Optional[PlainText] = Field(description="本站写的通俗解读（只有有正文的部分才可能有）")
-    responsibility: Responsibility
-    tasks: list[str] = Field(description="这一部分的任务 id")
-    targets: list[Target]
-    milestones: list[Milestone]
-    references: list[str]
-
-
-class Organization(Export):
-    id: str = Field(description="单位标识，网址中的 <单位>")
-    name: str
-    short_name: str
-    level: str
-    url: str = Field(description="单位网页的完整网址")
-    calendar_url: Optional[str] = Field(description="本单位时间节点日历（.ics）的完整网址；没有时间节点的为 null")
-
-
-class Reference(Export):
-    id: str
-    kind: str = Field(description="policy：政策文件；campaign：活动、行动、品牌")
-    title: str
-    doc_number: Optional[str]
-    issuer: Optional[str]
-    url: str
-
-
-class Block(Export):
-    kind: str
-    text: str
-
-
-class Contact(Export):
-    person: Optional[str]
-    phone: Optional[str]
-    email: Optional[str]
-
-
-class Metadata(Export):
-    issuers: list[str] = Field(description="发文机关（组织 id）")
-    doc_number: Optional[str] = Field(description="发文字号；原文没有为 null")
-    index_number: Optional[str] = Field(description="索引号；原文没有为 null")
-    written_date: Optional[Deadline] = Field(description="成文日期；原文没有为 null")
-    published_date: Optional[Deadline] = Field(description="发布日期；原文没有为 null")
-    topic: Optional[str] = Field(description="主题分类；原文没有为 null")
-    status: str = Field(description="文件状态")
-
-
-class Document(Export):
-    id: str
-    kind: str = Field(description="文种，如“函”“通知”")
-    title: str
-    short_title: str
-    url: str
-    metadata: Metadata
-    recipients: list[str]
-    signatories: list[str]
-    deadline: Optional[Deadline] = Field(description="反馈截止时间")
-    contact: Optional[Contact]
-    attachments: list[str] = Field(description="附件：方案 id")
-    body: list[Block] = Field(description="全文，按原文顺序逐段照录")
-
-
-class Section(Export):
-    heading: str
-    text: Optional[str]
-
-
-class Requirement(Export):
-    label: str
-    heading: str
-    text: str
-
-
-class Plan(Export):
-    id: str = Field(description="方案标识，网址中的 <方案>")
-    region: str
-    year: int
-    title: str = Field(description="方案全称，原文")
-    short_title: str = Field(description="本站使用的简称（不是原文）")
-    status: str = Field(description="方案状态：征求意见稿")
-    status_line: str = Field(description="原文标题下的状态行")
-    url: str = Field(description="方案总览网页的完整网址")
-    full_text_url: str = Field(description="方案全文网页的完整网址")
-    calendar_url: str = Field(description="方案时间节点日历（.ics）的完整网址")
-    metadata: Metadata
-    implements: list[str] = Field(description="方案依据的上级文件（references 中的 id）")
-    preamble: str
-    goal: Section
-    tasks_heading: str
-    requirements_heading: str
-    requirements: list[Requirement]
-    coordination: Optional[Responsibility] = Field(description="原文写明的总体工作机制")
-
-
-class PlanExport(Export):
+class PlanExport(ExportModel):
     """``data/<方案>/plan.json``：一个方案的全部内容。"""
 
     schema_url: str = Field(alias="$schema", description="本文件的 JSON Schema 的网址")
@@ -207,12 +85,12 @@ class PlanExport(Export):
 # ---------------------------------------------------------------- filling the models
 
 
-def _deadline(deadline: Optional[models.Deadline]) -> Optional[Deadline]:
+def _deadline(deadline: Optional[models.Deadline]):
     if deadline is None:
         return None
     period = deadline.period
     return Deadline(
-        text=deadline.text, value=deadline.value, inferred=deadline.inferred,
+        **deadline.model_dump(),
         period=Period(
             kind=period.kind,
             first_day=period.first_day.isoformat() if period.first_day else None,
@@ -223,15 +101,13 @@ def _deadline(deadline: Optional[models.Deadline]) -> Optional[Deadline]:
     )
 
 
-def _responsibility(responsibility: models.Responsibility, inherited: bool) -> Responsibility:
-    return Responsibility(source=responsibility.source, units=list(responsibility.units),
-                          lead=list(responsibility.lead), inherited_from_part=inherited)
+def _responsibility(responsibility: models.Responsibility, inherited: bool):
+    return Responsibility(**responsibility.model_dump(), inherited_from_part=inherited)
 
 
-def _metadata(metadata: models.DocumentMetadata) -> Metadata:
-    return Metadata(issuers=list(metadata.issuers), doc_number=metadata.doc_number,
-                    index_number=metadata.index_number, written_date=_deadline(metadata.written_date),
-                    published_date=_deadline(metadata.published_date), topic=metadata.topic, status=metadata.status)
+def _metadata(metadata: models.DocumentMetadata):
+    return Metadata(**dict(metadata.model_dump(), written_date=_deadline(metadata.written_date),
+                           published_date=_deadline(metadata.published_date)))
 
 
 def explanations(bundle: PlanBundle) -> dict:
@@ -245,19 +121,20 @@ def plan_export(catalog: Catalog, bundle: PlanBundle, canonical: Canonical,
     plan, plan_id = bundle.plan, bundle.id
     plain = explanations(bundle)
 
-    def targets(item) -> list[Target]:
+    def item_fields(item, responsibility, inherited: bool) -> dict:
         page = urls.item(plan_id, item)
-        return [Target(id=t.id, url=canonical(f"{page}#{urls.target_anchor(t.id)}"), metric=t.metric,
-                       comparator=t.comparator, value=t.value, min=t.min, max=t.max, unit=t.unit, scope=t.scope,
-                       reading=target_value(t), deadline=_deadline(t.deadline), source=t.source)
-                for t in item.targets]
-
-    def milestones(item) -> list[Milestone]:
-        page = urls.item(plan_id, item)
-        return [Milestone(id=m.id, url=canonical(f"{page}#{urls.milestone_anchor(m.id)}"), what=m.what,
-                          deadline=_deadline(m.deadline), source=m.source,
-                          in_calendar=m.deadline.period.first_day is not None)
-                for m in item.milestones]
+        return dict(
+            item.model_dump(),
+            url=canonical(page), plain=plain.get(item.id),
+            responsibility=_responsibility(responsibility, inherited),
+            targets=[Target(**dict(t.model_dump(), deadline=_deadline(t.deadline)),
+                            url=canonical(f"{page}#{urls.target_anchor(t.id)}"), reading=target_value(t))
+                     for t in item.targets],
+            milestones=[Milestone(**dict(m.model_dump(), deadline=_deadline(m.deadline)),
+                                  url=canonical(f"{page}#{urls.milestone_anchor(m.id)}"),
+                                  in_calendar=m.deadline.period.first_day is not None)
+                        for m in item.milestones],
+        )
 
     mentioned: dict[str, None] = {}
     for org_id in [*plan.metadata.issuers, *bundle.responsible_units(),
@@ -265,55 +142,32 @@ def plan_export(catalog: Catalog, bundle: PlanBundle, canonical: Canonical,
                    *(o for d in bundle.documents for o in (*d.metadata.issuers, *d.recipients, *d.signatories))]:
         mentioned.setdefault(org_id, None)
     cited = [*plan.implements, *(ref for item in bundle.items() for ref in item.references)]
+    plan_fields = {name: value for name, value in plan.model_dump().items() if name != "parts"}
     return PlanExport.model_validate({
         "$schema": canonical(urls.export_schema()),
         "status": plan.metadata.status,
         "status_note": STATUS_NOTE,
-        "plan": Plan(
-            id=plan_id, region=plan.region, year=plan.year, title=plan.title, short_title=plan.short_title,
-            status=plan.metadata.status, status_line=plan.status_line, url=canonical(urls.plan(plan_id)),
-            full_text_url=canonical(urls.plan_text(plan_id)), calendar_url=canonical(urls.plan_calendar(plan_id)),
-            metadata=_metadata(plan.metadata), implements=list(plan.implements), preamble=plan.preamble,
-            goal=Section(heading=plan.goal.heading, text=plan.goal.text), tasks_heading=plan.tasks_heading,
-            requirements_heading=plan.requirements_heading,
-            requirements=[Requirement(label=r.label, heading=r.heading, text=r.text) for r in plan.requirements],
+        "plan": Plan(**dict(
+            plan_fields, metadata=_metadata(plan.metadata),
             coordination=_responsibility(plan.coordination, False) if plan.coordination else None,
-        ),
-        "parts": [
-            Part(id=part.id, label=part.label, heading=part.heading, theme=part.theme,
-                 url=canonical(urls.part(plan_id, part.id)), text=part.text, plain=plain.get(part.id),
-                 responsibility=_responsibility(part.responsibility, False),
-                 tasks=[task.id for task in bundle.tasks_in(part.id)], targets=targets(part),
-                 milestones=milestones(part), references=list(part.references))
-            for part in bundle.parts
-        ],
-        "tasks": [
-            Task(id=task.id, number=task.number, part=task.part, url=canonical(urls.task(plan_id, task.id)),
-                 embed_url=canonical(urls.embed_task(plan_id, task.id)), title=task.title, text=task.text,
-                 plain=plain.get(task.id),
-                 responsibility=_responsibility(bundle.responsibility(task), task.responsibility is None),
-                 targets=targets(task), milestones=milestones(task), references=list(task.references))
-            for task in bundle.tasks
-        ],
-        "documents": [
-            Document(id=d.id, kind=d.kind, title=d.title, short_title=d.short_title,
-                     url=canonical(urls.document(plan_id, d.id)), metadata=_metadata(d.metadata),
-                     recipients=list(d.recipients), signatories=list(d.signatories), deadline=_deadline(d.deadline),
-                     contact=Contact(**d.contact.model_dump()) if d.contact else None,
-                     attachments=list(d.attachments), body=[Block(kind=b.kind, text=b.text) for b in d.body])
-            for d in bundle.documents
-        ],
+            status=plan.metadata.status, url=canonical(urls.plan(plan_id)),
+            full_text_url=canonical(urls.plan_text(plan_id)), calendar_url=canonical(urls.plan_calendar(plan_id)),
+        )),
+        "parts": [Part(**item_fields(part, part.responsibility, False), tasks=[t.id for t in bundle.tasks_in(part.id)])
+                  for part in bundle.parts],
+        "tasks": [Task(**item_fields(task, bundle.responsibility(task), task.responsibility is None),
+                       embed_url=canonical(urls.embed_task(plan_id, task.id)))
+                  for task in bundle.tasks],
+        "documents": [Document(**dict(d.model_dump(), metadata=_metadata(d.metadata), deadline=_deadline(d.deadline)),
+                               url=canonical(urls.document(plan_id, d.id)))
+                      for d in bundle.documents],
         "organizations": [
-            Organization(id=org.id, name=org.name, short_name=org.short_name, level=org.level,
-                         url=canonical(urls.department(org.id)),
+            Organization(**org.model_dump(), url=canonical(urls.department(org.id)),
                          calendar_url=canonical(urls.department_calendar(org.id)) if has_calendar(org.id) else None)
             for org in (catalog.organizations[org_id] for org_id in mentioned)
         ],
-        "references": [
-            Reference(id=ref.id, kind=ref.kind, title=ref.title, doc_number=ref.doc_number, issuer=ref.issuer,
-                      url=canonical(urls.reference(ref.id)))
-            for ref in (catalog.references[ref_id] for ref_id in dict.fromkeys(cited))
-        ],
+        "references": [Reference(**ref.model_dump(), url=canonical(urls.reference(ref.id)))
+                       for ref in (catalog.references[ref_id] for ref_id in dict.fromkeys(cited))],
     })
 
 

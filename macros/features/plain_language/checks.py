@@ -9,7 +9,7 @@ from macros.core.models import squash
 
 from . import queries as plain
 
-MAX_SENTENCE = 60  # Chinese characters; the average is checked in tests/test_plain_language.py
+MAX_SENTENCE = 60  # Chinese characters; the average is checked in tests/plain_language/test_plain_language.py
 KEYWORD_MAX = 12
 KEYWORD = re.compile(rf"[\w\u3400-\u9fff]{{1,{KEYWORD_MAX}}}")  # also a search tag: plain text only
 

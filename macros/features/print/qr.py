@@ -5,7 +5,7 @@ import segno
 from markupsafe import Markup
 
 # A fixed mask pattern: choosing the best of the eight costs about 4 ms per code, a quarter of the
-# build time of a page, and every mask decodes reliably on paper (tests/test_print.py decodes them).
+# build time of a page, and every mask decodes reliably on paper (tests/print/test_print.py decodes them).
 MASK = 2
 
 

@@ -1,6 +1,6 @@
 /* Reading aids for older readers (适老化): large text, high contrast, read aloud.
  *
- * The buttons are in overrides/partials/access.html. Large text and high contrast are classes on
+ * The buttons are in macros/theme/overrides/partials/access.html. Large text and high contrast are classes on
  * <html>, remembered in localStorage under "pp-access" (the partial applies them before the page
  * paints). Read aloud uses the browser's own speech synthesis in Chinese (zh-CN); nothing is
  * fetched from anywhere. No pop-ups: every state shows on the buttons themselves.

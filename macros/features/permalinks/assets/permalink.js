@@ -1,4 +1,4 @@
-/* 复制链接 / 引用 / 嵌入 (macros/templates/_permalink.html).
+/* 复制链接 / 引用 / 嵌入 (templates/_permalink.html of this feature).
  *
  * Without JavaScript each control is a <details> that opens and shows the text to copy by hand.
  * With it, one tap copies the text (Clipboard API, else the older execCommand) and says so; when

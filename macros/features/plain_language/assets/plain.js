@@ -1,6 +1,6 @@
 /* Plain-language helpers.
  *
- * 1. Glossary marks (added by scripts/steps/glossary_marks.py): a tap or click on a marked word shows
+ * 1. Glossary marks (added by glossary_marks.py of this feature): a tap or click on a marked word shows
  *    its definition in a bubble next to it, instead of jumping to the list below the page. Escape, a
  *    second tap or a tap elsewhere closes it. Without JavaScript the link still leads to the list.
  * 2. Search results: Material separates the Chinese words of its index with zero-width spaces (U+200B)

@@ -1,0 +1,76 @@
+"""Every dependency on Material for MkDocs, each checked by name on the built site.
+
+When a Material release (or a move to Zensical) breaks one of these, the test that fails says which
+assumption no longer holds; macros/theme/material.py and ARCHITECTURE.md list them all.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+import yaml
+
+from macros.core import urls
+from macros.theme import material
+from macros.theme.search_segmentation import FIXES
+from tests.support import ROOT, page_html
+
+MATERIAL_TEMPLATES = Path(__import__("material").__file__).parent / "templates"
+OUR_ASSETS = sorted([*ROOT.glob("macros/features/*/assets/*"), *ROOT.glob("macros/theme/assets/*")])
+
+
+def tree(site, path):
+    return lxml.html.document_fromstring(page_html(site, path))
+
+
+def test_the_article_of_a_themed_page_is_found(site, catalog):
+    for path in (urls.home(), urls.task("daye-2023", "t01"), urls.departments()):
+        article = material.article(tree(site, path))
+        assert article is not None, f"{material.ARTICLE_CLASS}.{material.TYPESET_CLASS} article missing on {path!r}"
+        assert next(article.iter("h1"), None) is not None, path
+
+
+def test_the_canonical_url_and_the_site_name_are_read_from_the_page(site, base_url):
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    page = tree(site, urls.task("daye-2023", "t01"))
+    assert material.canonical_url(page) == base_url + urls.task("daye-2023", "t01")
+    assert material.site_name(page) == config["site_name"], f"<title> no longer ends in '{material.TITLE_SEPARATOR}site name'"
+
+
+def test_the_javascript_bundle_and_the_search_worker_are_where_the_patches_look(site):
+    assert material.bundles(site), material.BUNDLE_GLOB
+    workers = material.search_workers(site)
+    for worker in workers:
+        text = worker.read_text(encoding="utf-8")
+        for _, fixed in FIXES:
+            assert text.count(fixed) == 1, "the query segmentation fix was not applied"
+
+
+def test_the_search_index_and_the_lunr_languages_are_where_the_steps_look(site):
+    index = json.loads((site / material.SEARCH_INDEX).read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh"] and index["docs"]
+    assert (site / material.LUNR / "min" / "lunr.zh.min.js").is_file()
+
+
+@pytest.mark.parametrize("block", ["announce", "header", "site_nav"])
+def test_the_blocks_our_override_extends_exist_in_materials_base_template(block):
+    base = (MATERIAL_TEMPLATES / "base.html").read_text(encoding="utf-8")
+    assert f"{{% block {block} %}}" in base, f"Material's base.html has no block {block!r} (macros/theme/overrides/main.html)"
+
+
+def test_the_partials_we_replace_exist_in_material():
+    for partial in (ROOT / "macros/theme/overrides/partials").glob("*.html"):
+        if partial.name == "access.html":
+            continue  # ours, included by main.html
+        assert (MATERIAL_TEMPLATES / "partials" / partial.name).is_file(), partial.name
+
+
+def test_every_material_class_our_css_and_js_use_is_on_the_built_pages(site):
+    used = {name for path in OUR_ASSETS for name in re.findall(r"\.(md-[a-z_-]+[a-z])", path.read_text(encoding="utf-8"))}
+    built = " ".join(page_html(site, path) for path in (urls.home(), urls.task("daye-2023", "t01"), urls.responsibilities("daye-2023")))
+    built += " ".join(p.read_text(encoding="utf-8") for p in (site / material.JAVASCRIPTS).glob(material.BUNDLE_GLOB))
+    missing = sorted(name for name in used - material.OPTIONAL_CLASSES if name not in built)
+    assert not missing, f"Material no longer has these classes our stylesheets and scripts rely on: {missing}"
