@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 SITE_PACKAGES := fonts-noto-cjk texlive-lang-chinese libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_PACKAGES := $(SITE_PACKAGES) chromium poppler-utils zbar-tools default-jre-headless
 
-.PHONY: site serve test validate schema benchmark clean release import
+.PHONY: site serve test validate schema benchmark clean release import progress-template
 
 $(VENV)/.site-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,8 +48,12 @@ validate: $(VENV)/.site-installed
 schema: $(VENV)/.site-installed
 	$(PY) scripts/export_schema.py
 
-benchmark: $(VENV)/.site-installed
-	$(PY) scripts/benchmark.py
+# make benchmark [PLANS="10 100"] [RUNS=1] [BASELINE=1] [KEEP=<dir>]: the table (docs/about/benchmark.md) and
+# benchmark.json; the reader's figures (page weight, search download, phone on slow 3G) need the test tools.
+PLANS ?= 1 10 100
+RUNS ?= 3
+benchmark: $(VENV)/.test-installed node_modules/.installed
+	$(PY) scripts/benchmark.py --plans $(PLANS) --runs $(RUNS) $(if $(BASELINE),--baseline,) $(if $(KEEP),--keep "$(KEEP)",) --json benchmark.json
 
 clean:
 	rm -rf site site.old .build
@@ -58,3 +62,8 @@ clean:
 # (.docx, .pdf with a text layer, .txt, saved .html). Writes policy_data/plans/<plan-id>/ and its review list.
 import: $(VENV)/.site-installed
 	$(PY) scripts/import_plan.py "$(SOURCE)" --plan "$(PLAN)" $(if $(FORCE),--force,)
+
+# A department's progress report template, to fill in and put into policy_data/progress/:
+# make progress-template DEPT=<org-id> [OUT=<folder>]  (writes progress-template-<org-id>.csv and .xlsx)
+progress-template: $(VENV)/.site-installed
+	$(PY) scripts/progress_template.py "$(DEPT)" --out "$(or $(OUT),.)"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from macros.core.feature import Feature
 from macros.features import (
-    accessibility, calendars, changes, data_format, departments, embeds, leaflets, open_data, permalinks,
-    plain_language, plan_pages, policies, print, redirects, search,
+    accessibility, calendars, changes, contacts, data_format, departments, embeds, leaflets, open_data,
+    permalinks, plain_language, plan_pages, policies, print, progress, redirects, search,
 )
 from macros.theme import COMPACT_HTML, MATERIAL
 
@@ -17,11 +17,13 @@ FEATURES: tuple[Feature, ...] = (
     MATERIAL,  # Material's own files made local and fixed, before any feature writes
     plain_language.FEATURE,  # first: the glossary marks run before anything else adds text to a page
     plan_pages.FEATURE,
+    progress.FEATURE,  # after the plan pages: its 工作进展 section follows them in the navigation
     departments.FEATURE,
     policies.FEATURE,
     leaflets.FEATURE,
     print.FEATURE,
     permalinks.FEATURE,
+    contacts.FEATURE,  # “找谁、怎么找” on the pages above (a template global) and the release check
     open_data.FEATURE,
     changes.FEATURE,
     calendars.FEATURE,

@@ -4,13 +4,15 @@
     python scripts/build.py            # build into site/
     python scripts/build.py --serve    # preview on http://127.0.0.1:8000/
     python scripts/build.py --site-dir DIR
-    python scripts/build.py --release  # as above, but stop on placeholders in the footer's site identity
+    python scripts/build.py --release  # for publishing: stop on placeholders in the footer's site identity,
+                                       # a loopback or example address (SITE_URL) and missing contacts
 
 Bad data stops the build before anything is written; a failed build leaves the old site/ untouched.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -23,11 +25,43 @@ from macros.registry import FEATURES  # noqa: E402
 
 def build(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", strict: bool = True, quiet: bool = False,
           data: Path = ROOT / "policy_data", release: bool = False, skip: tuple[str, ...] = ()) -> int:
-    from scripts.site_identity import check as check_site_identity
+    from scripts.site_identity import check as check_site_identity, check_address
 
-    if not check_site_identity(config_file, release):  # footer placeholders: a warning, or an error on --release
+    ready = [check_site_identity(config_file, release),  # footer placeholders: a warning, or an error on --release
+             check_address(config_file, release),  # SITE_URL: a loopback or example address stops a release
+             not release or contacts_published(data)]
+    if not all(ready):
         return 1
-    return pipeline.build(FEATURES, site_dir, config_file, data, strict=strict, quiet=quiet, skip=skip)
+    previous = os.environ.get(RELEASE_FLAG)
+    os.environ[RELEASE_FLAG] = "true" if release else "false"  # mkdocs.yml: extra.release (no preview notice)
+    try:
+        return pipeline.build(FEATURES, site_dir, config_file, data, strict=strict, quiet=quiet, skip=skip)
+    finally:
+        if previous is None:
+            os.environ.pop(RELEASE_FLAG, None)
+        else:
+            os.environ[RELEASE_FLAG] = previous
+
+
+RELEASE_FLAG = "PP_RELEASE"
+
+
+def contacts_published(data: Path) -> bool:
+    """A release stops while a page sends readers to an organization without a published contact."""
+    from macros.core.load import DataErrors, load_catalog
+    from macros.features.contacts.queries import release_problems
+
+    try:
+        catalog = load_catalog(data, FEATURES)
+    except DataErrors:
+        return True  # the build reports the data errors itself
+    problems = release_problems(catalog)
+    if problems:
+        print("ERROR   -  pages send readers to organizations whose contact is not published:\n"
+              + "\n".join(f"    {line}" for line in problems)
+              + "\n    Add them to policy_data/contacts.yaml (each with its source). Nothing was built; site/ is unchanged.",
+              file=sys.stderr)
+    return not problems
 
 
 def main() -> int:
@@ -38,7 +72,8 @@ def main() -> int:
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the MkDocs configuration")
     parser.add_argument("--skip-outputs", action="append", default=[], metavar="FEATURE",
                         help="leave out a feature's output files (e.g. print: no PDFs; for benchmarks)")
-    parser.add_argument("--release", action="store_true", help="fail on placeholders in the footer's site identity")
+    parser.add_argument("--release", action="store_true",
+                        help="for publishing: fail on placeholders in the footer, a loopback or example SITE_URL, missing contacts")
     args = parser.parse_args()
     if args.serve:
         return pipeline.serve(FEATURES, args.config, args.data.resolve())

@@ -137,22 +137,30 @@ def set_modes(context, large: bool = False, contrast: bool = False) -> None:
     context.add_init_script(f"localStorage.setItem('pp-access', '{value}');")
 
 
+def type_query(page, query: str, compose: bool = False) -> None:
+    """Put ``query`` into the first search box of the page as an input method, paste or voice input does:
+    the value changes and an ``input`` event (or, with ``compose``, a composition) follows; no key events."""
+    page.evaluate("""([q, compose]) => {
+        const box = document.querySelector('form[data-search] input[name=q]');
+        box.focus();
+        if (compose) box.dispatchEvent(new CompositionEvent('compositionstart', {bubbles: true, data: ''}));
+        box.value = q;
+        box.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: compose ? 'insertCompositionText' : 'insertText',
+                                                   data: q, isComposing: compose}));
+        if (compose) box.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true, data: q}));
+    }""", [query, compose])
+
+
+def wait_for_results(page, query: str, form: str = "form[data-search]") -> None:
+    """Until the results of ``query`` are shown (search.js marks the list it finished)."""
+    page.wait_for_function("([q, form]) => { const r = document.querySelector(form + ' [data-search-results]');"
+                           " return r && r.getAttribute('data-search-done') === q; }", arg=[query, form])
+
+
 def open_search(page, query: str = SEARCH_QUERY) -> None:
-    """Open Material's search, type a query and wait for the results list."""
-    # Wait until the search worker has its index: a query typed earlier may be lost.
-    page.wait_for_function("""() => {
-        const config = JSON.parse(document.getElementById('__config').textContent);
-        const meta = document.querySelector('.md-search-result__meta');
-        return meta && meta.textContent.trim() === config.translations['search.result.placeholder'];
-    }""")
-    button = page.locator("label.md-header__button[for=__search]")
-    if button.is_visible():  # phone width: the search field opens from a button
-        button.click()
-    field = page.locator("input.md-search__input")
-    field.fill(query)
-    field.press("End")  # Material searches on keyup; Chinese text arrives without key events (as from an IME)
-    page.wait_for_selector(".md-search-result__item", state="attached")
-    # Results fade in: colours measured mid-transition would be paler than they end up.
+    """Type a query into the site's search box (in the header of every page) and wait for the results."""
+    type_query(page, query)
+    wait_for_results(page, query)
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
 
 
@@ -254,8 +262,8 @@ def free_port() -> int:
 def first_visit_bytes(browser, served: Served, path: str, search: bool = True) -> tuple[int, list[tuple[str, int]]]:
     """Bytes the server sent (status line, headers and gzip body) for a first visit to ``path``.
 
-    A new browser context, so nothing is cached. With ``search`` the visit also opens search and
-    types a query, so the search worker, its language files and the search index are counted too.
+    A new browser context, so nothing is cached. With ``search`` the visit also types a query, so the
+    search script, its WebAssembly, the index chunks the query needs and the results' fragments count too.
     """
     context = browser.new_context(locale="zh-CN")
     page = context.new_page()
@@ -267,6 +275,50 @@ def first_visit_bytes(browser, served: Served, path: str, search: bool = True) -
     context.close()
     rows = sorted(served.sent[start:], key=lambda row: -row[1])
     return sum(size for _, size in rows), rows
+
+
+# WebPageTest's "3G Slow" profile: 400 kbit/s each way, 400 ms round trip (added to every request by CDP).
+SLOW_3G = {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8, "uploadThroughput": 400_000 / 8}
+PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+
+
+def phone_search_ms(browser, url: str, query: str = SEARCH_QUERY) -> float:
+    """Milliseconds from a query put into the search box to its results on screen, on a phone over slow 3G.
+
+    The page is open and the reader has tapped the box (which loads the search script and its WebAssembly);
+    the time counts what the query itself needs: the index chunks of its words, the results' fragments."""
+    context = browser.new_context(locale="zh-CN", **PHONE)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", SLOW_3G)
+    try:
+        page.goto(url, wait_until="networkidle", timeout=120_000)
+        page.focus("form[data-search] input[name=q]")
+        page.wait_for_selector("form[data-search][data-search-ready]", state="attached", timeout=120_000)
+        page.evaluate("window.__searchStart = performance.now()")
+        type_query(page, query)
+        page.wait_for_selector("form[data-search] [data-search-results] a[data-search-result]", timeout=120_000)
+        return page.evaluate("performance.now() - window.__searchStart")
+    finally:
+        context.close()
+
+
+def query_bytes(browser, served: Served, url: str, query: str) -> int:
+    """Bytes the server sent (gzip) for one query, after the first visit of ``url`` and a tap on the box."""
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    try:
+        page.goto(url, wait_until="networkidle")
+        page.focus("form[data-search] input[name=q]")
+        page.wait_for_selector("form[data-search][data-search-ready]", state="attached")
+        start = len(served.sent)
+        type_query(page, query)
+        wait_for_results(page, query)
+        page.wait_for_load_state("networkidle")
+        return sum(size for _, size in served.sent[start:])
+    finally:
+        context.close()
 
 
 # ---------------------------------------------------------------- report for people

@@ -112,7 +112,8 @@ def kinds(site, catalog):
 
 @pytest.fixture(scope="session")
 def fixture_data(tmp_path_factory) -> Path:
-    """policy_data/ plus the invented test plan of tests/fixtures/ (another county, another shape)."""
+    """policy_data/ plus every invented test plan of tests/fixtures/ (other places, other shapes, other
+    statuses: test-qinghe-2024, test-lanxi-district-2024, test-provincial-2022)."""
     from tests.fixtures.combine import combined_policy_data
 
     return combined_policy_data(tmp_path_factory.mktemp("fixture-data") / "policy_data")
@@ -120,9 +121,9 @@ def fixture_data(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory, fixture_data) -> Path:
-    """The site built from ``fixture_data``: Daye and the invented plan side by side."""
+    """The site built from ``fixture_data``: Daye and the invented plans side by side (with the PDFs)."""
     from scripts.build import build
 
     site_dir = tmp_path_factory.mktemp("fixture-built") / "site"
-    assert build(site_dir, quiet=True, data=fixture_data) == 0, "the site with the test plan did not build"
+    assert build(site_dir, quiet=True, data=fixture_data) == 0, "the site with the test plans did not build"
     return site_dir

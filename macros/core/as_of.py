@@ -6,11 +6,13 @@ last commit that touched ``policy_data/`` (when the folder has no uncommitted ch
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import subprocess
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,3 +47,19 @@ def _git(root: str, *args: str):
     except (OSError, subprocess.TimeoutExpired):
         return None
     return result.stdout.strip() if result.returncode == 0 else None
+
+
+@contextlib.contextmanager
+def build_date(catalog) -> Iterator[None]:
+    """Within the build, ``SOURCE_DATE_EPOCH`` is the information date (unless the caller set it), so that
+    MkDocs' own dates (the sitemap's lastmod, its gzip header) come from the data: two builds of the same
+    data are byte-identical."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    if previous is None:
+        day = information_date(catalog)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)

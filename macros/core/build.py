@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Optional, Sequence
 
-from . import html_pass
+from . import as_of, build_lock, html_pass, progress, shards
 from .build_context import BuildContext, StepFailed
 from .feature import Feature
 from .load import DataErrors, load_catalog
@@ -56,18 +56,25 @@ def mkdocs_config(catalog, config_file: Path, docs: Path, site_dir: Path, strict
     from mkdocs.config import load_config
 
     files = assets(catalog.features)
-    return load_config(
+    config = load_config(
         str(config_file), docs_dir=str(docs), site_dir=str(site_dir), nav=list(site_map(catalog).nav), strict=strict,
         extra_css=[f"{ASSETS}/{f.name}" for f in files if f.suffix == ".css"],
         extra_javascript=[f"{ASSETS}/{f.name}" for f in files if f.suffix == ".js"],
     )
+    config["extra"]["pp_status"] = catalog.status_line  # pages of no single plan (theme/overrides/partials/status.html)
+    return config
 
 
 def build(features: Sequence[Feature], site_dir: Path, config_file: Path, data: Path, strict: bool = True,
-          quiet: bool = False, skip: tuple[str, ...] = ()) -> int:
+          quiet: bool = False, skip: tuple[str, ...] = (), plans: Optional[Sequence[str]] = None,
+          merge: Sequence[Path] = ()) -> int:
+    """``plans``: build only these plans' pages and files (a shard); ``merge``: build the rest of the site and
+    merge these shards' outputs into it (macros/core/shards.py). Neither: the whole site."""
     os.environ["POLICY_DATA"] = str(data)  # what the macros read, too
+    summary = progress.Summary()
     try:
-        catalog = load_catalog(data, features)
+        with summary.timed("validation"):
+            catalog = load_catalog(data, features)
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         print("Nothing was built; site/ is unchanged.", file=sys.stderr)
@@ -75,25 +82,36 @@ def build(features: Sequence[Feature], site_dir: Path, config_file: Path, data: 
     if unknown := set(skip) - {f.name for f in features}:
         print(f"no such feature to skip: {', '.join(sorted(unknown))}", file=sys.stderr)
         return 1
+    if plans is not None and (unknown := set(plans) - set(catalog.plans)):
+        print(f"no such plan: {', '.join(sorted(unknown))}; the plans are {', '.join(catalog.plans)}", file=sys.stderr)
+        return 1
+    part = shards.plan_shard(plans) if plans is not None else shards.MERGE if merge else None
     STAGE.mkdir(exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix="build-", dir=STAGE))  # builds may run side by side
     try:
-        failure = _build_staged(catalog, stage, site_dir, config_file, strict, quiet, skip)
+        with build_lock.exclusive(site_dir), as_of.build_date(catalog):  # one build per site/; dates from the data
+            failure = _build_staged(catalog, stage, site_dir, config_file, strict, quiet, skip, part, merge, summary)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     if failure:
         print(f"Build failed: {failure}\nsite/ is unchanged.", file=sys.stderr)
         return 1
-    print(f"Built {site_dir}")
+    if quiet:
+        print(f"Built {site_dir}")
+    else:
+        print(summary.report(site_dir, "shard: " + ",".join(plans) if plans is not None else
+                             f"merged {len(merge)} shards" if merge else None))
     return 0
 
 
 def _build_staged(catalog, stage: Path, site_dir: Path, config_file: Path, strict: bool, quiet: bool,
-                  skip: tuple[str, ...]) -> Optional[str]:
+                  skip: tuple[str, ...], part: Optional[shards.Part] = None, merge: Sequence[Path] = (),
+                  summary: Optional[progress.Summary] = None) -> Optional[str]:
     from mkdocs import exceptions
     from mkdocs.commands.build import build as mkdocs_build
 
-    timings: list[tuple[str, float]] = []
+    summary = summary or progress.Summary()
+    timings = summary.steps
     started = time.perf_counter()
     for feature in catalog.features:
         if feature.prepare:
@@ -104,12 +122,18 @@ def _build_staged(catalog, stage: Path, site_dir: Path, config_file: Path, stric
         return str(failure)
     work = stage / "site"
     log_to_stderr(logging.WARNING if quiet else logging.INFO)
+    logging.getLogger("mkdocs").addHandler(summary.warnings)
     try:
         config = mkdocs_config(catalog, config_file, docs, work, strict)
-        mkdocs_build(config)
+        shards.attach(config, part, catalog.plans)
+        with progress.step("pages", sum(1 for _ in docs.rglob("*.md")), quiet) as advance:
+            config.plugins["pp-progress"] = progress.PagesPlugin(advance)
+            mkdocs_build(config)
     except (exceptions.MkDocsException, exceptions.Abort, SystemExit) as error:
         # mkdocs-macros exits the process on a macro error; its message is already logged above.
         return str(error) if not isinstance(error, SystemExit) else "a macro failed"
+    finally:
+        logging.getLogger("mkdocs").removeHandler(summary.warnings)
     timings.append(("MkDocs", time.perf_counter() - started))
     context = BuildContext(catalog, work, site_url=config["site_url"] or "", site_name=config["site_name"])
     try:
@@ -118,13 +142,22 @@ def _build_staged(catalog, stage: Path, site_dir: Path, config_file: Path, stric
                 step_started = time.perf_counter()
                 feature.outputs(context)
                 timings.append((feature.name, time.perf_counter() - step_started))
+        shards.drop_unowned(work, part, catalog.plans)  # a part publishes only its own pages and files
         step_started = time.perf_counter()
-        pages = html_pass.run(context, [feature.transform for feature in catalog.features if feature.transform])
+        pages = html_pass.run(context, [feature.transform for feature in catalog.features if feature.transform], quiet)
         timings.append((f"HTML pass ({pages} pages)", time.perf_counter() - step_started))
+        if merge:
+            with summary.timed(f"merge ({len(merge)} shards)"), progress.step("shards", len(merge), quiet) as advance:
+                for shard in merge:
+                    shards.copy_in(work, [shard])
+                    advance()
+        for feature in catalog.features:  # work on the finished pages of the whole site (the search index)
+            if feature.finish and feature.name not in skip and (part is None or part.shared):
+                step_started = time.perf_counter()
+                feature.finish(context)
+                timings.append((feature.name, time.perf_counter() - step_started))
     except StepFailed as failure:
         return str(failure)
-    if not quiet:
-        print("Steps: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in timings), file=sys.stderr)
     swap(work, site_dir)
     return None
 

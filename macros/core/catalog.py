@@ -1,14 +1,15 @@
 """The validated data, cross-referenced: what templates and exports ask questions of."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from pydantic import BaseModel
 
 from . import models, urls
 from .deadlines import Period
+from .status import StatusView, document_status, plan_status, site_status
 
 if TYPE_CHECKING:
     from .feature import Feature, FileSpec
@@ -30,7 +31,14 @@ class DatedEntry:
         return self.deadline.period
 
 
-@dataclass
+@dataclass(frozen=True)
+class OutlineEntry:
+    kind: str  # part | task | part_text | responsibility
+    depth: int  # 0 for the top level
+    value: object  # the part, the task or the responsibility
+
+
+@dataclass(eq=False)  # compared and hashed by identity
 class PlanBundle:
     folder: str
     files: dict[str, BaseModel]
@@ -56,6 +64,14 @@ class PlanBundle:
     def parts(self) -> list[models.Part]:
         return list(self.plan.parts)
 
+    @cached_property
+    def status(self) -> StatusView:
+        """Where the plan stands, in the words of the status wording table (macros/core/status.py)."""
+        return plan_status(self)
+
+    def document_status(self, document: models.Document) -> StatusView:
+        return document_status(self, document)
+
     def file(self, name: str) -> str:
         return f"{self.folder}/{name}"
 
@@ -72,21 +88,70 @@ class PlanBundle:
     def tasks_in(self, part_id: str) -> list[models.Task]:
         return [task for task in self.tasks if task.part == part_id]
 
-    def part_of(self, task: models.Task) -> models.Part:
-        return self.part(task.part)
+    def part_of(self, task: models.Task):
+        """The part a task belongs to, or None in a plan without parts."""
+        return self.part(task.part) if task.part else None
+
+    def parents(self, part: models.Part) -> list[models.Part]:
+        """The part's enclosing parts, nearest first (一、 holds （一） holds the tasks)."""
+        chain, seen = [], {part.id}
+        while part.parent and part.parent in self._parts_by_id and part.parent not in seen:
+            part = self.part(part.parent)
+            seen.add(part.id)
+            chain.append(part)
+        return chain
+
+    def subparts(self, part_id: Optional[str]) -> list[models.Part]:
+        """Parts directly inside ``part_id`` (None: the top-level parts)."""
+        return [part for part in self.parts if part.parent == part_id]
 
     def document(self, document_id: str) -> models.Document:
         return next(document for document in self.documents if document.id == document_id)
 
-    def responsibility(self, item: Item) -> models.Responsibility:
-        """A task's own responsibility, else its part's: the seed gives responsibility per part."""
-        if isinstance(item, models.Task):
-            return item.responsibility or self.part_of(item).responsibility
-        return item.responsibility
+    def responsibility(self, item: Item) -> Optional[models.Responsibility]:
+        """An item's own responsibility, else its part's, else the enclosing parts' (the source may give
+        responsibility per part); None where the source names no unit."""
+        part = item if isinstance(item, models.Part) else self.part_of(item)
+        if isinstance(item, models.Task) and item.responsibility:
+            return item.responsibility
+        for candidate in ([part, *self.parents(part)] if part else []):
+            if candidate.responsibility:
+                return candidate.responsibility
+        return None
+
+    def inherits_responsibility(self, item: Item) -> bool:
+        return isinstance(item, models.Task) and item.responsibility is None
+
+    def outline(self) -> list["OutlineEntry"]:
+        """The body of the plan in reading order, any shape: tasks of a plan without parts; else each part
+        with its tasks (each followed by its own responsibility line, if the source gives one), its own
+        text, its sub-parts and, last, its responsibility line."""
+        entries: list[OutlineEntry] = []
+
+        def add_tasks(tasks: list, depth: int) -> None:
+            for task in tasks:
+                entries.append(OutlineEntry("task", depth, task))
+                if task.responsibility:
+                    entries.append(OutlineEntry("responsibility", depth, task.responsibility))
+
+        def add_part(part: models.Part, depth: int) -> None:
+            entries.append(OutlineEntry("part", depth, part))
+            add_tasks(self.tasks_in(part.id), depth + 1)
+            if part.text:
+                entries.append(OutlineEntry("part_text", depth + 1, part))
+            for sub in self.subparts(part.id):
+                add_part(sub, depth + 1)
+            if part.responsibility:
+                entries.append(OutlineEntry("responsibility", depth + 1, part.responsibility))
+
+        add_tasks([task for task in self.tasks if task.part is None], 0)
+        for part in self.subparts(None):
+            add_part(part, 0)
+        return entries
 
     def items(self) -> list[Item]:
         """Every task, and every part that has text of its own, in the order of the plan."""
-        result: list[Item] = []
+        result: list[Item] = [task for task in self.tasks if task.part is None]
         for part in self.parts:
             result.extend(self.tasks_in(part.id))
             if part.text:
@@ -98,15 +163,15 @@ class PlanBundle:
         result = []
         for item in self.items():
             responsibility = self.responsibility(item)
-            if org_id in responsibility.units:
-                result.append((item, "牵头" if org_id in responsibility.lead else "责任单位"))
+            if responsibility and org_id in responsibility.units:
+                result.append((item, responsibility.role(org_id)))
         return result
 
     def responsible_units(self) -> list[str]:
         """Every unit named as responsible anywhere in the plan, in order of first mention."""
         seen: dict[str, None] = {}
         for item in self.items():
-            for unit in self.responsibility(item).units:
+            for unit in (self.responsibility(item).units if self.responsibility(item) else []):
                 seen.setdefault(unit, None)
         return list(seen)
 
@@ -132,6 +197,7 @@ class Catalog:
     plans: dict[str, PlanBundle]
     features: tuple["Feature", ...] = ()  # the site's features, in order (macros/registry.py)
     file_specs: tuple["FileSpec", ...] = ()  # every file the loader knows, core and features
+    loaded: dict[str, object] = field(default_factory=dict)  # what features' `load` read (not YAML), by feature name
 
     @cached_property
     def organizations(self) -> dict[str, models.Organization]:
@@ -146,6 +212,11 @@ class Catalog:
 
     def plan(self, plan_id: str) -> PlanBundle:
         return self.plans[plan_id]
+
+    @cached_property
+    def status_line(self) -> str:
+        """The status line of pages that belong to no single plan."""
+        return site_status(self)
 
     def changes(self) -> list:
         """The site's change log, newest first (empty without changes.yaml)."""

@@ -73,15 +73,41 @@ def task_numbers_in_order(catalog: Catalog, report) -> None:
 def tasks_belong_to_parts(catalog: Catalog, report) -> None:
     for bundle in catalog.plans.values():
         part_ids = [part.id for part in bundle.parts]
+        file = bundle.file("tasks.yaml")
         for index, task in enumerate(bundle.tasks):
-            if task.part not in part_ids:
-                report(bundle.file("tasks.yaml"), ("tasks", index, "part"), repr(task.part), one_of(part_ids))
+            if not part_ids and task.part is not None:
+                report(file, ("tasks", index, "part"), repr(task.part), "no `part`: plan.yaml has no parts")
+            elif part_ids and task.part not in part_ids:
+                report(file, ("tasks", index, "part"), repr(task.part), one_of(part_ids))
         order = [part_ids.index(task.part) for task in bundle.tasks if task.part in part_ids]
         for index in range(1, len(order)):
             if order[index] < order[index - 1]:
-                report(bundle.file("tasks.yaml"), ("tasks", index, "part"), repr(bundle.tasks[index].part),
+                report(file, ("tasks", index, "part"), repr(bundle.tasks[index].part),
                        "tasks grouped by part, in the order of the parts in plan.yaml")
                 break
+
+
+def parts_nest_and_name_themes(catalog: Catalog, report) -> None:
+    for bundle in catalog.plans.values():
+        file, part_ids = bundle.file("plan.yaml"), [part.id for part in bundle.parts]
+        themes = [theme.id for theme in bundle.plan.themes]
+        for index, part in enumerate(bundle.parts):
+            if part.parent is not None and part.parent not in part_ids[:index]:
+                report(file, ("parts", index, "parent"), repr(part.parent),
+                       "the id of a part listed before this one, " + one_of(part_ids[:index]))
+            if part.theme is not None and part.theme not in themes:
+                report(file, ("parts", index, "theme"), repr(part.theme), "a theme id from `themes`, " + one_of(themes))
+        duplicates(report, file, bundle.plan.themes, ("themes",), "theme")
+
+
+def tasks_have_units(catalog: Catalog, report) -> None:
+    """Every task names its units, or its part (or an enclosing part) does."""
+    for bundle in catalog.plans.values():
+        part_ids = {part.id for part in bundle.parts}
+        for index, task in enumerate(bundle.tasks):
+            if (task.part is None or task.part in part_ids) and bundle.responsibility(task) is None:
+                report(bundle.file("tasks.yaml"), ("tasks", index, "responsibility"), "nothing",
+                       "the task's responsible units (`responsibility`), or units for its part in plan.yaml")
 
 
 def organizations_exist(catalog: Catalog, report) -> None:
@@ -92,19 +118,19 @@ def organizations_exist(catalog: Catalog, report) -> None:
             if org_id not in known:
                 report(file, path + (position,), repr(org_id), "an organization id from organizations.yaml, " + one_of(known))
 
+    def verify_roles(file: str, path: tuple, responsibility) -> None:
+        if responsibility:
+            for role in ("units", "lead", "support"):
+                verify(file, path + (role,), getattr(responsibility, role))
+
     for bundle in catalog.plans.values():
         plan_file, tasks_file = bundle.file("plan.yaml"), bundle.file("tasks.yaml")
         verify(plan_file, ("metadata", "issuers"), bundle.plan.metadata.issuers)
         for index, part in enumerate(bundle.parts):
-            verify(plan_file, ("parts", index, "responsibility", "units"), part.responsibility.units)
-            verify(plan_file, ("parts", index, "responsibility", "lead"), part.responsibility.lead)
-        if bundle.plan.coordination:
-            verify(plan_file, ("coordination", "units"), bundle.plan.coordination.units)
-            verify(plan_file, ("coordination", "lead"), bundle.plan.coordination.lead)
+            verify_roles(plan_file, ("parts", index, "responsibility"), part.responsibility)
+        verify_roles(plan_file, ("coordination",), bundle.plan.coordination)
         for index, task in enumerate(bundle.tasks):
-            if task.responsibility:
-                verify(tasks_file, ("tasks", index, "responsibility", "units"), task.responsibility.units)
-                verify(tasks_file, ("tasks", index, "responsibility", "lead"), task.responsibility.lead)
+            verify_roles(tasks_file, ("tasks", index, "responsibility"), task.responsibility)
         for index, document in enumerate(bundle.documents):
             path = ("documents", index)
             for field in ("recipients", "signatories"):
@@ -112,15 +138,24 @@ def organizations_exist(catalog: Catalog, report) -> None:
             verify(bundle.file("documents.yaml"), path + ("metadata", "issuers"), document.metadata.issuers)
 
 
-def leads_are_responsible(catalog: Catalog, report) -> None:
+def plans_implement_known_plans(catalog: Catalog, report) -> None:
+    """``implements_plans`` names other plans of this site, and no chain of them leads back to the plan."""
     for bundle in catalog.plans.values():
-        places = [(bundle.file("plan.yaml"), ("parts", i, "responsibility"), p.responsibility) for i, p in enumerate(bundle.parts)]
-        places += [(bundle.file("tasks.yaml"), ("tasks", i, "responsibility"), t.responsibility)
-                   for i, t in enumerate(bundle.tasks) if t.responsibility]
-        for file, path, responsibility in places:
-            for position, lead in enumerate(responsibility.lead):
-                if lead not in responsibility.units:
-                    report(file, path + ("lead", position), repr(lead), "a lead unit that is also listed in `units`")
+        for position, plan_id in enumerate(bundle.plan.implements_plans):
+            if plan_id not in catalog.plans or plan_id == bundle.id:
+                report(bundle.file("plan.yaml"), ("implements_plans", position), repr(plan_id),
+                       "the id of another plan of this site, " + one_of(set(catalog.plans) - {bundle.id}))
+    for bundle in catalog.plans.values():
+        for position, upper in enumerate(bundle.plan.implements_plans):
+            chain = [bundle.id, upper]
+            while chain[-1] in catalog.plans and chain[-1] != bundle.id:
+                following = [p for p in catalog.plans[chain[-1]].plan.implements_plans if p not in chain[1:]]
+                if not following:
+                    break
+                chain.append(bundle.id if bundle.id in following else following[0])
+            if len(chain) > 2 and chain[-1] == bundle.id:
+                report(bundle.file("plan.yaml"), ("implements_plans", position), repr(upper),
+                       "plans that do not implement each other in a circle (" + " → ".join(chain) + ")")
 
 
 def references_exist(catalog: Catalog, report) -> None:
@@ -154,4 +189,6 @@ def attachments_are_plans(catalog: Catalog, report) -> None:
 
 
 # Run first, in this order: the feature checks may then rely on every id being sound.
-CORE_CHECKS = (unique_ids, plan_folder_matches_id, task_numbers_in_order, tasks_belong_to_parts, organizations_exist, leads_are_responsible, references_exist, attachments_are_plans,)
+CORE_CHECKS = (unique_ids, plan_folder_matches_id, task_numbers_in_order, tasks_belong_to_parts, parts_nest_and_name_themes,
+               tasks_have_units, organizations_exist, references_exist, attachments_are_plans,
+               plans_implement_known_plans)

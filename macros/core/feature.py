@@ -6,6 +6,7 @@ of the checks, of the output files and of the transforms in the one HTML pass.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Mapping, Optional, Type
@@ -34,6 +35,8 @@ class FileSpec:
 
 
 Report = Callable[[str, tuple, str, str], None]  # (file, field path, found, expected)
+# (file, line, column or field, found, expected, warning=False): errors in data files that are not YAML.
+LineReport = Callable[..., None]
 Check = Callable[["Catalog", Report], None]
 Pages = Callable[["Catalog"], tuple[list["Page"], list["NavEntry"]]]
 Macro = Callable[..., object]  # first argument: the Renderer
@@ -54,8 +57,27 @@ class Feature:
     assets: Optional[Path] = None  # .css and .js files, published under assets/ and loaded on every page
     outputs: Optional[Callable[["BuildContext"], None]] = None  # files written into the new site
     transform: Optional[Callable[["HtmlPage"], None]] = None  # its part of the one HTML pass
+    # Work on the finished pages, after the one HTML pass (e.g. the search index, read from the final HTML).
+    finish: Optional[Callable[["BuildContext"], None]] = None
     # Work before MkDocs renders (e.g. teaching the search segmenter words of the data).
     prepare: Optional[Callable[["Catalog"], None]] = None
+    # Data files that are not YAML (e.g. CSV): (policy_data folder, catalog, report) -> what it read, kept
+    # as ``catalog.loaded[name]``. Runs after the core checks (every id is sound), before the feature checks.
+    load: Optional[Callable[[Path, "Catalog", LineReport], object]] = None
+    # Entries this feature adds to the Atom feed of the change log (features/changes/feed.py).
+    feed_entries: Optional[Callable[["BuildContext"], list["FeedEntry"]]] = None
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One entry of the site's Atom feed: ids and links are full URLs, ``date`` is a day (Beijing time)."""
+
+    id: str
+    title: str
+    date: "dt.date"
+    link: str
+    category: str
+    content: str
 
 
 def here(module_file: str, name: str) -> Optional[Path]:

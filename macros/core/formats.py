@@ -6,7 +6,7 @@ import datetime as dt
 
 from . import models
 
-COMPARATOR_WORDS = {">=": "不少于", "<=": "不超过", "=": ""}
+COMPARATOR_WORDS = {">=": "不少于", "<=": "不超过", "=": "", "approx": "约"}
 
 
 def number(value: float) -> str:
@@ -26,7 +26,7 @@ def target_symbol(target: models.Target) -> str:
     """The compact form used in tables: ``≥ 5357``."""
     if target.comparator == "range":
         return f"{number(target.min)}–{number(target.max)}"
-    symbol = {">=": "≥", "<=": "≤", "=": "="}[target.comparator]
+    symbol = {">=": "≥", "<=": "≤", "=": "=", "approx": "≈"}[target.comparator]
     return f"{symbol} {number(target.value)}"
 
 
@@ -51,12 +51,7 @@ def item_name(item) -> str:
 
 def target_phrase(target: models.Target) -> str:
     """标准化安薪项目数量占比不少于 50%; “同心家园”公共服务综合体数量为5–10 家."""
-    return f"{target.metric}{'' if target.comparator in ('>=', '<=') else '为'}{target_value(target)}"
-
-
-def plans_status(catalog) -> str:
-    """The statuses of the site's plans, each once: 征求意见稿、已印发."""
-    return "、".join(dict.fromkeys(bundle.plan.metadata.status for bundle in catalog.plans.values()))
+    return f"{target.metric}{'' if target.comparator in ('>=', '<=', 'approx') else '为'}{target_value(target)}"
 
 
 FILTERS = {

@@ -33,17 +33,20 @@ def site_path(site: Path, file: Path) -> str:
     return relative[: -len("index.html")] if relative.endswith("/index.html") else relative
 
 
-def run(context: BuildContext, transforms: Sequence[Transform]) -> int:
+def run(context: BuildContext, transforms: Sequence[Transform], quiet: bool = False) -> int:
     """Apply ``transforms`` to every HTML file of the new site; returns how many pages were written."""
-    count = 0
-    for file in sorted(context.site.rglob("*.html")):
-        tree = lxml.html.document_fromstring(file.read_bytes(), parser=_PARSER)
-        page = HtmlPage(site_path(context.site, file), tree, context)
-        for transform in transforms:
-            transform(page)
-        file.write_text(lxml.html.tostring(tree, encoding="unicode", doctype=DOCTYPE) + "\n", encoding="utf-8")
-        count += 1
-    return count
+    from .progress import step
+
+    files = sorted(context.site.rglob("*.html"))
+    with step("HTML pass", len(files), quiet) as advance:
+        for file in files:
+            tree = lxml.html.document_fromstring(file.read_bytes(), parser=_PARSER)
+            page = HtmlPage(site_path(context.site, file), tree, context)
+            for transform in transforms:
+                transform(page)
+            file.write_text(lxml.html.tostring(tree, encoding="unicode", doctype=DOCTYPE) + "\n", encoding="utf-8")
+            advance()
+    return len(files)
 
 
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=False)

@@ -5,6 +5,7 @@ the line, the field path, what was found and what is expected.
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional, Sequence
@@ -57,12 +58,16 @@ def file_specs(features: Sequence[Feature]) -> list[FileSpec]:
     return [*CORE_FILES, *(spec for feature in features for spec in feature.files)]
 
 
+MAX_FILE_BYTES = 5_000_000  # a policy_data file; the largest today is far below 1 MB
+
+
 class _Reader:
     """Collects errors while reading; remembers each file's line map for later checks."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.errors: list[DataError] = []
+        self.warnings: list[DataError] = []  # printed, not fatal (Feature.load's warnings)
         self.lines: dict[str, dict] = {}
 
     def relative(self, path: Path) -> str:
@@ -75,17 +80,32 @@ class _Reader:
         line = line_of(self.lines.get(file, {}), path)
         self.errors.append(DataError(file, line, format_path(path), found, expected))
 
+    def report_line(self, file: str, line: int, column: str, found: str, expected: str, warning: bool = False) -> None:
+        """An error (or a warning, printed but not fatal) in a data file that is not YAML, such as a CSV."""
+        (self.warnings if warning else self.errors).append(DataError(file, line, column, found, expected))
+
     def read(self, path: Path, spec: FileSpec) -> Optional[BaseModel]:
         file = self.relative(path)
         if not path.exists():
             if spec.required:
                 self.errors.append(DataError(file, 1, "(the whole file)", "no such file", f"a {spec.name} file"))
             return None
-        try:
-            data, lines = read_yaml(path.read_text(encoding="utf-8"))
-        except UnicodeDecodeError as error:
-            self.errors.append(DataError(file, 1, "(the whole file)", f"bytes that are not UTF-8 ({error.reason})", "a UTF-8 text file"))
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:  # refused before reading: a huge file must not stall the build
+            self.errors.append(DataError(file, 1, "(the whole file)", f"a file of {size / 1e6:.1f} MB",
+                                         f"at most {MAX_FILE_BYTES // 1_000_000} MB; split the data or check that this is the right file"))
             return None
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = raw.count(b"\n", 0, error.start) + 1
+            self.errors.append(DataError(file, line, "(the whole file)",
+                                         f"bytes that are not UTF-8 ({raw[error.start:error.start + 4]!r}: {error.reason})",
+                                         "a UTF-8 text file: save it as UTF-8 (not GBK/GB18030) in the editor"))
+            return None
+        try:
+            data, lines = read_yaml(text)
         except YamlProblem as problem:
             self.errors.append(DataError(file, problem.line, format_path(problem.path), problem.found, problem.expected))
             return None
@@ -138,7 +158,7 @@ def load_catalog(root: Path | str, features: Sequence[Feature]) -> Catalog:
     """The validated catalog of ``root``; read once per process while its files stay unchanged."""
     root = Path(root).resolve()
     key = (root, tuple(features),
-           *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(root.rglob("*.yaml"))))
+           *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(root.rglob("*"))))  # YAML, CSV, …
     if key not in _CACHE:
         _CACHE.clear()
         _CACHE[key] = _load(root, tuple(features))
@@ -170,9 +190,17 @@ def _load(root: Path, features: tuple[Feature, ...]) -> Catalog:
     # The plan's own references first: the feature checks (leaflets, plain language, …) may then
     # rely on every task, part and organization id being sound.
     feature_checks = [check for feature in features for check in feature.checks]
-    for group in (CORE_CHECKS, feature_checks):
+
+    def load_other_files(catalog: Catalog, report) -> None:  # features' files that are not YAML (Feature.load)
+        for feature in features:
+            if feature.load:
+                catalog.loaded[feature.name] = feature.load(root, catalog, reader.report_line)
+
+    for group in (CORE_CHECKS, (load_other_files,), feature_checks):
         for run_check in group:
             run_check(catalog, reader.report)
         if reader.errors:
             raise DataErrors(reader.errors)
+    for warning in reader.warnings:  # printed once: the catalog is cached while the files stay unchanged
+        print(f"WARNING {warning}", file=sys.stderr)
     return catalog

@@ -38,7 +38,8 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.globals.update(link=self.link, org=self.org, urls=urls, site=site, canonical=self.canonical,
-                                page_path=lambda: self.current_url())
+                                page_path=lambda: self.current_url(), plan_status=self.plan_status,
+                                site_status=lambda: catalog.status_line)
         self.env.filters.update(formats.FILTERS)
         for feature in catalog.features:
             for name, function in feature.template_globals.items():
@@ -58,6 +59,10 @@ class Renderer:
 
     def org(self, org_id: str):
         return self.catalog.organizations[org_id]
+
+    def plan_status(self, plan_id: str):
+        """Where a plan stands (macros/core/status.py): ``.label``, ``.line``, ``.sentence``, ``.intro``."""
+        return self.catalog.plan(plan_id).status
 
     def render(self, template: str, **context) -> Markup:
         html = self.env.get_template(template).render(**context)

@@ -1,6 +1,8 @@
 """Field lists for people, written out from a model's JSON Schema (the data format and open-data pages)."""
 from __future__ import annotations
 
+import json
+
 
 def type_of(spec: dict) -> str:
     if "$ref" in spec:
@@ -18,6 +20,8 @@ def fields_of(schema: dict) -> list[dict]:
     required = set(schema.get("required", []))
     return [
         {"name": name, "type": type_of(spec), "required": name in required,
-         "description": spec.get("description", "")}
+         "description": spec.get("description", ""),
+         "examples": [example if isinstance(example, str) else json.dumps(example, ensure_ascii=False)
+                      for example in spec.get("examples", [])]}
         for name, spec in schema.get("properties", {}).items()
     ]

@@ -31,6 +31,7 @@ class Page:
     meta: dict = field(default_factory=dict, compare=False)
     # What the page is about, for features that add to other features' pages: (plan id, task or part).
     subject: Optional[tuple[str, Any]] = field(default=None, compare=False)
+    plan: Optional[str] = field(default=None, compare=False)  # the plan the page belongs to, if one
 
     def markdown(self) -> str:
         front = yaml.safe_dump({"title": safe_title(self.title), **self.meta}, allow_unicode=True, sort_keys=False)
@@ -93,7 +94,7 @@ def _with_meta(page: Page, catalog: Catalog, extenders: list) -> Page:
     meta = dict(page.meta)
     for extend in extenders:
         meta.update(extend(catalog, page))
-    return Page(page.file, page.title, page.macro, meta, page.subject) if meta != page.meta else page
+    return Page(page.file, page.title, page.macro, meta, page.subject, page.plan) if meta != page.meta else page
 
 
 def _extend(nav: list[NavEntry], entries: list[NavEntry]) -> None:

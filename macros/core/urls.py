@@ -102,6 +102,24 @@ def export_schema() -> str:
     return "data/plan.schema.json"
 
 
+def progress(plan_id: str) -> str:
+    """A plan's progress page: roll-ups of the departments' reports and what is past its deadline."""
+    return f"plans/{plan_id}/progress/"
+
+
+def progress_csv(plan_id: str) -> str:
+    return f"data/{plan_id}/progress.csv"
+
+
+def progress_json(plan_id: str) -> str:
+    return f"data/{plan_id}/progress.json"
+
+
+def progress_schema() -> str:
+    """The JSON Schema of every progress.json."""
+    return "data/progress.schema.json"
+
+
 def plan_calendar(plan_id: str) -> str:
     return f"calendar/{plan_id}.ics"
 
@@ -193,6 +211,34 @@ def glossary() -> str:
 
 def glossary_term(term_id: str) -> str:
     return f"glossary/#{term_id}"
+
+
+# ---------------------------------------------------------------- search
+
+
+def search() -> str:
+    """The search page; ``?q=<words>`` searches at once, ``&plan=<plan-id>`` within one plan."""
+    return "search/"
+
+
+def search_bundle() -> str:
+    """The folder of the search index (Pagefind's chunks and its script), written after the HTML pass."""
+    return "pagefind/"
+
+
+def plan_of_path(path: str, plan_ids) -> "str | None":
+    """The plan a published path belongs to (its pages and files: a shard builds them), or None for the
+    pages and files of the whole site. ``plan_ids``: the site's plans (PDF names start with the plan's id)."""
+    parts = path.split("/")
+    if parts[0] in ("plans", "data") and len(parts) > 2 and parts[1] in plan_ids:
+        return parts[1]
+    if parts[:2] == ["embed", "plans"] and len(parts) > 3 and parts[2] in plan_ids:
+        return parts[2]
+    if parts[0] == "calendar" and len(parts) == 2 and parts[1].endswith(".ics") and parts[1][:-4] in plan_ids:
+        return parts[1][:-4]
+    if parts[0] == "downloads" and len(parts) == 2 and parts[1].endswith(".pdf"):
+        return max((plan_id for plan_id in plan_ids if parts[1].startswith(plan_id + "-")), key=len, default=None)
+    return None
 
 
 def relative(target: str, current_page_url: str) -> str:

@@ -1,6 +1,11 @@
 """Read YAML into plain Python data and remember the line of every value.
 
 The loader reports errors as ``file:line: field.path``; pydantic gives the path, this module the line.
+
+Data that could hurt the build is refused before any value is built: anchors and aliases (``&name``,
+``*name``, and so merge keys ``<<``), whose expansion can grow exponentially ("billion laughs"), and
+nesting deeper than ``MAX_DEPTH``. The check reads the parser's events only, so it costs one pass and
+no memory however the aliases would expand. (File size and text encoding: ``load.py``.)
 """
 from __future__ import annotations
 
@@ -18,8 +23,12 @@ class YamlProblem(Exception):
         self.line, self.path, self.found, self.expected = line, path, found, expected
 
 
+MAX_DEPTH = 50  # nested mappings and lists; the policy data needs fewer than 10
+
+
 def read_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
     """Parse ``text``; return the data and a map from field path to 1-based line number."""
+    refuse_unsafe(text)
     loader = _Loader(text)
     try:
         try:
@@ -35,6 +44,29 @@ def read_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
         return data, lines
     finally:
         loader.dispose()
+
+
+def refuse_unsafe(text: str) -> None:
+    """Raise ``YamlProblem`` at the first anchor, alias or nesting deeper than ``MAX_DEPTH``."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            line = event.start_mark.line + 1 if event.start_mark else 1
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlProblem(line, (), f"the alias *{event.anchor}",
+                                  "each value written out in full: anchors (&) and aliases (*) are not allowed")
+            if getattr(event, "anchor", None) is not None:
+                raise YamlProblem(line, (), f"the anchor &{event.anchor}",
+                                  "each value written out in full: anchors (&) and aliases (*) are not allowed")
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlProblem(line, (), f"mappings and lists nested more than {MAX_DEPTH} deep",
+                                      f"at most {MAX_DEPTH} levels of nesting")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.MarkedYAMLError:
+        return  # a syntax error: reported with its line by read_yaml's parse below
 
 
 def _to_python(loader: "_Loader", node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Any:

@@ -25,7 +25,8 @@ class Metadata:
     published: Optional[tuple[str, str]] = None
     index_number: Optional[str] = None
     topic: Optional[str] = None
-    status: str = ""
+    stage: str = "consultation"  # the schema's status.stage, as guessed: consultation | submitted | issued
+    stage_evidence: str = ""  # why: the words of the source the guess rests on
 
 
 def read_metadata(document: SourceDocument) -> Metadata:
@@ -60,7 +61,7 @@ def read_metadata(document: SourceDocument) -> Metadata:
     found.index_number, found.topic = page.get("index_number"), page.get("topic")
     found.region = _region(document, found.issuer)
     found.year = _year(document, found)
-    found.status = _status(document, found)
+    found.stage, found.stage_evidence = _stage(document, found)
     return found
 
 
@@ -98,17 +99,24 @@ def _year(document: SourceDocument, found: Metadata) -> Optional[int]:
     return None
 
 
-def _status(document: SourceDocument, found: Metadata) -> str:
-    if document.status_line:
-        status = re.sub(r"[（()）\s]", "", document.status_line)
-        document.note(document.status_line_no, "元数据", f"状态取自标题下的“{document.status_line}”：{status}")
-        return status
+CONSULTATION_MARKS = ("征求意见", "讨论稿", "草案", "代拟稿")
+
+
+def _stage(document: SourceDocument, found: Metadata) -> tuple[str, str]:
+    """The stage of the schema's ``status`` and the evidence for it. Always a guess, always reviewed:
+    the writer lists it as an open item whatever it is."""
+    mark = re.sub(r"[（()）\s]", "", document.status_line or "")
+    if mark and any(word in mark for word in CONSULTATION_MARKS):
+        return "consultation", f"标题下的“{document.status_line}”"
     if "征求意见" in document.title:
-        document.note(document.title_line, "元数据", "标题含“征求意见”：状态记为征求意见稿，请核对")
-        return "征求意见稿"
-    if found.doc_number or found.written:
-        document.note(document.title_line, "元数据", "有发文字号或落款日期、没有“征求意见稿”字样：状态暂记为“已印发”，"
-                      "是否现行有效请核对")
-        return "已印发"
-    document.note(document.title_line, "元数据", "没有认出文件状态（没有“征求意见稿”字样、发文字号或日期）：暂记为“待确认”，请填写")
-    return "待确认"
+        return "consultation", "标题含“征求意见”"
+    if mark == "送审稿":
+        return "submitted", f"标题下的“{document.status_line}”"
+    date = found.written or found.published
+    if found.doc_number and date:
+        return "issued", f"发文字号“{found.doc_number}”和日期“{date[0]}”"
+    if found.doc_number or date:
+        what = f"发文字号“{found.doc_number}”" if found.doc_number else f"日期“{date[0]}”"
+        missing = "印发日期" if found.doc_number else "发文字号"
+        return "consultation", f"只有{what}，没有{missing}（issued 两者都要）"
+    return "consultation", ""

@@ -7,21 +7,17 @@ from macros.core.feature import Feature, here
 from . import compact_html
 from .compact_html import compact
 from .local_only import keep_local
-from .prune_search_languages import prune_search_languages
-from .search_segmentation import fix_query_segmentation
 
 OVERRIDES = here(__file__, "overrides")
 
 
 def patch_material(context: BuildContext) -> None:
     keep_local(context)
-    prune_search_languages(context)
-    fix_query_segmentation(context)
 
 
 MATERIAL = Feature(
     name="theme",
-    doc="Material's files made local and fixed (no other hosts, pruned search languages, whole-query search).",
+    doc="Material's files made local (no other hosts). Its search plugin is off: the site has its own (features/search).",
     assets=here(__file__, "assets"),
     outputs=patch_material,
 )

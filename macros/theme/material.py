@@ -19,9 +19,10 @@ TYPESET_CLASS = "md-typeset"
 TITLE_SEPARATOR = " - "  # <title>page - site</title>
 JAVASCRIPTS = "assets/javascripts"
 BUNDLE_GLOB = "bundle.*.min.js"
-SEARCH_WORKER_GLOB = "workers/search.*.min.js"
-LUNR = "assets/javascripts/lunr"
-SEARCH_INDEX = "search/search_index.json"
+# <nav class="md-header__inner md-grid">: the header bar; the site's own search form goes at its end, where
+# Material's search (switched off: mkdocs.yml) would sit. HEADER_TITLE_CLASS is the part that gives way.
+HEADER_BAR_CLASS = "md-header__inner"
+HEADER_TITLE_CLASS = "md-header__title"
 # Classes our print stylesheet hides that Material only renders with features this site leaves off
 # (navigation tabs, the edit button): hidden in case a publisher turns them on.
 OPTIONAL_CLASSES = {"md-tabs", "md-content__button"}
@@ -48,15 +49,16 @@ def site_name(tree: HtmlElement) -> str:
     return text.rsplit(TITLE_SEPARATOR, 1)[-1].strip()
 
 
+def header_bar(tree: HtmlElement) -> Optional[HtmlElement]:
+    """The header bar of a themed page, or None for a page without Material's header (embeds, redirects)."""
+    header = next((e for e in tree.iter("header") if has_class(e, "md-header")), None)
+    if header is None:
+        return None
+    return next((e for e in header.iter("nav") if has_class(e, HEADER_BAR_CLASS)), None)
+
+
 def bundles(site: Path) -> list[Path]:
     found = list((site / JAVASCRIPTS).glob(BUNDLE_GLOB))
     if not found:
         raise StepFailed("Material's JavaScript bundle was not found; the theme may have changed")
-    return found
-
-
-def search_workers(site: Path) -> list[Path]:
-    found = list((site / JAVASCRIPTS).glob(SEARCH_WORKER_GLOB))
-    if not found:
-        raise StepFailed("Material's search worker was not found; is the search plugin on?")
     return found

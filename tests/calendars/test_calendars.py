@@ -63,7 +63,7 @@ def _check_events(cal, expected, base_url, catalog):
 
 def test_the_plan_calendar_holds_every_dated_deadline(site, catalog, base_url):
     cal = _read(site, urls.plan_calendar("daye-2023"))
-    assert str(cal["VERSION"]) == "2.0" and "征求意见稿" in str(cal["X-WR-CALNAME"])
+    assert str(cal["VERSION"]) == "2.0" and "征求意见稿" in str(cal["X-WR-CALDESC"])
     events = _check_events(cal, _expected(catalog), base_url, catalog)
     # the figures of the seed: 5 targets/milestones with periods and the consultation deadline
     letter = events[urls.document("daye-2023", "consultation-letter")]

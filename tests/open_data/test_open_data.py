@@ -44,7 +44,8 @@ def test_plan_json_validates_against_the_published_schema(site, export, base_url
 
 def test_plan_json_holds_every_part_task_target_and_document(export, catalog):
     bundle = catalog.plan("daye-2023")
-    assert export["status"] == "征求意见稿" and export["plan"]["status"] == bundle.plan.metadata.status
+    assert export["status"] == bundle.status.label == "征求意见稿" and export["status_note"] == bundle.status.sentence
+    assert export["plan"]["status"]["stage"] == bundle.plan.status.stage == "consultation"
     assert export["plan"]["title"] == bundle.plan.title
     assert [p["id"] for p in export["parts"]] == [p.id for p in bundle.parts]
     assert [t["id"] for t in export["tasks"]] == [t.id for t in bundle.tasks]

@@ -150,7 +150,7 @@ def test_official_pdfs_in_official_layout(site, catalog, base_url, tmp_path):
         assert not any(char in text for char in TOFU)
         assert "征求意见" in text and re.search(r"^—\s*1\s*—$", text, re.M), "status and GB/T page numbers"
         assert qr_codes(pdf, tmp_path) == [base_url + page]
-    margins = re.compile(r"—\d+—|" + re.escape(flat(f"{bundle.plan.metadata.status} · 尚未正式印发")))
+    margins = re.compile(r"—\d+—|" + re.escape(flat(bundle.status.label)))
     plan_text = margins.sub("", flat(pdf_text(site / documents[0][1])))  # page numbers and running heads
     for task in bundle.tasks:
         assert flat(f"{task.number}. {task.title}。{task.text}") in plan_text, f"task {task.id} is not verbatim"

@@ -1,9 +1,11 @@
-"""Search finds the right task from everyday words, through the site's real search in headless Chromium.
+"""Search finds the right task from everyday words, through the site's own search in headless Chromium.
 
-The queries are in tests/search_queries.yaml (not in the pages). Each is typed into Material's search
-box on the served site; the first three results of the list a reader sees are read back. At least 95 %
-of the queries must have an expected task among them. The results must read as plain Chinese: no
-zero-width spaces (Material's jieba segmentation puts them in its index) in titles or snippets.
+The queries are in tests/search/search_queries.yaml (not in the pages). Each is put into the search box of
+the served site as an input method, a paste or voice input does (the value, then an ``input`` event or a
+composition; no key events); the first three results of the list a reader sees are read back. At least
+95 % of the queries must have an expected task among them. The results read as plain Chinese, name their
+plan and its status, and mark the words searched for. The ``?q=`` link, one plan only, this plan first and
+the speed on a phone are checked too.
 
     .venv/bin/python -m pytest tests/search/test_search.py -q -s    # prints the hit table
 """
@@ -15,46 +17,29 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.browser_checks import serve, type_query, wait_for_results
+
 QUERIES = Path(__file__).with_name("search_queries.yaml")
 REQUIRED_HIT_RATE = 0.95
 TOP = 3
 ITEM_URL = re.compile(r"/plans/[^/]+/(?:tasks|parts)/([a-z0-9-]+)/")
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+RESULTS = """(form) => Array.from(document.querySelectorAll(form + ' [data-search-results] li')).map(li => {
+    const a = li.querySelector('a[data-search-result]');
+    return { url: a ? a.href : '', text: li.textContent, visible: li.innerText,
+             plan: (li.querySelector('.pp-search__plan') || {}).textContent || '',
+             marks: Array.from(li.querySelectorAll('mark')).map(m => m.textContent) }; })"""
 
 
 def load_queries() -> list[dict]:
     return yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
 
 
-def open_search(page, base_url: str) -> None:
-    page.goto(base_url)
-    box = page.locator("input.md-search__input")
-    if not box.is_visible():  # a narrow screen shows a search button instead of the box
-        page.locator("label[for='__search']").first.click()
-    box.click()
-    # The search worker is ready when the placeholder message replaces the initialising one.
-    page.wait_for_function(
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && m.textContent.trim() && !m.textContent.includes('初始化'); }")
-
-
-def search(page, query: str) -> list[dict]:
-    """Type ``query`` into the search box; return the results as shown: url, title and snippet text."""
-    box = page.locator("input.md-search__input")
-    box.fill("")
-    box.press("End")  # Material reads the box on keyup; an input method types Chinese without key events
-    page.wait_for_function("() => !document.querySelector('.md-search-result__list li')")
-    box.type(query)
-    box.press("End")
-    page.wait_for_function(
-        "(q) => { const m = document.querySelector('.md-search-result__meta');"
-        " return document.querySelector('input.md-search__input').value === q && m"
-        " && /结果/.test(m.textContent) && !/键入/.test(m.textContent); }", arg=query)
-    return page.evaluate(
-        """() => Array.from(document.querySelectorAll('.md-search-result__list > li.md-search-result__item'))
-             .map(li => { const a = li.querySelector('a.md-search-result__link');
-                          return { url: a ? a.href : '', text: li.textContent, visible: li.innerText,
-                                   marks: Array.from(li.querySelectorAll('mark')).map(m => m.textContent) }; })""")
+def search(page, query: str, compose: bool = False, form: str = "form[data-search]") -> list[dict]:
+    """Put ``query`` into the search box; return the results as shown: url, title and snippet text."""
+    type_query(page, query, compose=compose)
+    wait_for_results(page, query, form)
+    return page.evaluate(RESULTS, form)
 
 
 def item_of(url: str):
@@ -63,10 +48,10 @@ def item_of(url: str):
 
 
 def run_queries(page, base_url: str, queries: list[dict]) -> list[dict]:
-    open_search(page, base_url)
+    page.goto(base_url)
     rows = []
-    for entry in queries:
-        results = search(page, entry["query"])
+    for number, entry in enumerate(queries):
+        results = search(page, entry["query"], compose=bool(number % 2))  # half typed through an input method
         top = [item_of(r["url"]) or r["url"].replace(base_url, "/") for r in results[:TOP]]
         rows.append({"query": entry["query"], "expect": entry["expect"], "top": top, "results": results,
                      "hit": any(item in entry["expect"] for item in top)})
@@ -113,3 +98,76 @@ def test_results_read_as_plain_chinese(rows):
     assert len(marked) >= len(rows) * 0.9, "most first results should highlight the words searched for"
     row = next(r for r in rows if r["query"] == "工伤")
     assert "工伤" in row["results"][0]["marks"], row["results"][0]["marks"]
+
+
+def test_results_name_their_plan_and_the_status_the_page_shows(rows, site, catalog):
+    import lxml.html
+
+    from tests.support import page_html
+
+    row = next(r for r in rows if r["query"] == "讨薪")
+    first = row["results"][0]
+    task = lxml.html.document_fromstring(page_html(site, "plans/daye-2023/tasks/t16/"))
+    meta = dict(part.strip().split(":", 1) for part in task.find(".//article").get("data-pagefind-meta").split(","))
+    assert meta["plan"] == catalog.plan("daye-2023").plan.short_title
+    assert meta["status"] and meta["status"] in task.find(".//article").text_content(), meta
+    assert first["plan"] == f"{meta['plan']}（{meta['status']}）", first["plan"]
+
+
+def test_result_links_stay_on_the_site(rows, server):
+    links = [result["url"] for row in rows for result in row["results"]]
+    assert links and all(link.startswith(server) for link in links), [l for l in links if not l.startswith(server)][:3]
+
+
+@pytest.mark.parametrize("path, form", [("", "form[data-search]"), ("search/", "form[data-search-main]")])
+def test_a_link_with_q_searches_at_once(server, page, path, form):
+    """Departments link to a search: /?q=讨薪 (home page) and /search/?q=讨薪 (the search page)."""
+    page.goto(server + path + "?q=讨薪")
+    wait_for_results(page, "讨薪", form)
+    results = page.evaluate(RESULTS, form)
+    assert item_of(results[0]["url"]) == "t16", results[:3]
+    assert page.locator(form + " input[name=q]").input_value() == "讨薪"
+
+
+@pytest.fixture(scope="module")
+def two_plans(fixture_site):
+    """Daye and the invented plan of tests/fixtures, served."""
+    with serve(fixture_site) as served:
+        yield served.url
+
+
+def plan_of(url: str):
+    match = re.search(r"/plans/([^/]+)/", url)
+    return match.group(1) if match else None
+
+
+def test_search_within_one_plan(two_plans, page):
+    page.goto(two_plans + "search/?q=就业&plan=test-qinghe-2024")
+    wait_for_results(page, "就业", "form[data-search-main]")
+    results = page.evaluate(RESULTS, "form[data-search-main]")
+    assert results and {plan_of(r["url"]) for r in results} == {"test-qinghe-2024"}, [r["url"] for r in results]
+    assert page.locator("select[name=plan]").input_value() == "test-qinghe-2024"
+    page.select_option("select[name=plan]", "")  # all plans again
+    wait_for_results(page, "就业", "form[data-search-main]")
+    results = page.evaluate(RESULTS, "form[data-search-main]")
+    assert {"daye-2023", "test-qinghe-2024"} <= {plan_of(r["url"]) for r in results}, [r["url"] for r in results]
+
+
+@pytest.mark.parametrize("plan_id", ["daye-2023", "test-qinghe-2024"])
+def test_from_a_plans_pages_that_plan_comes_first(two_plans, page, plan_id):
+    page.goto(two_plans + f"plans/{plan_id}/")
+    results = search(page, "就业")
+    plans = [plan_of(r["url"]) for r in results]
+    assert plans[0] == plan_id, plans
+    first_other = next((n for n, plan in enumerate(plans) if plan != plan_id), len(plans))
+    assert set(plans[first_other:]) <= {p for p in plans if p != plan_id} | {None}, plans
+
+
+def test_a_query_typed_on_a_phone_shows_results_quickly_on_slow_3g(server, browser):
+    """Measured, printed; the bound is generous (a shared test machine). benchmark.json has the N = 100 figure."""
+    from tests.browser_checks import SLOW_3G, phone_search_ms
+
+    milliseconds = phone_search_ms(browser, server + "search/", "讨薪")
+    print(f"\nphone, slow 3G ({SLOW_3G['latency']} ms, {SLOW_3G['downloadThroughput'] * 8 / 1000:.0f} kbit/s): "
+          f"results {milliseconds:.0f} ms after the query")
+    assert milliseconds < 3000, milliseconds

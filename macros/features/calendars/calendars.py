@@ -8,6 +8,7 @@ so in its description: we do not invent a date for the Spring Festival.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Callable
 from zoneinfo import ZoneInfo
@@ -19,7 +20,6 @@ from macros.core.catalog import Catalog, PlanBundle
 from macros.core.formats import book_title, item_name, target_phrase
 
 TIMEZONE = "Asia/Shanghai"  # the source's times are local times in Daye, Hubei
-STATUS_NOTE = "方案状态：征求意见稿，还在征求意见，没有正式印发。一切以正式印发的文件为准。"
 SPAN_NOTE = "这是一个时间段，不是某一天：日历里显示为整段时间，期限是时段的最后一天。"
 
 
@@ -61,6 +61,8 @@ def _events(bundle: PlanBundle) -> list[Event]:
         for milestone in item.milestones:
             result.append(Event(f"{page}#{urls.milestone_anchor(milestone.id)}", milestone.what,
                                 item_name(item), milestone.deadline, units, "时间节点"))
+        if getattr(item, "deadline", None):  # a task's own 完成时限
+            result.append(Event(page, f"完成：{item.title}", item_name(item), item.deadline, units, "完成时限"))
     for document in bundle.documents:
         if document.deadline:
             units = tuple(dict.fromkeys([*document.metadata.issuers, *document.recipients]))
@@ -94,6 +96,13 @@ def _vevent(event: Event, bundle: PlanBundle, catalog: Catalog, canonical: Calla
         vevent.add("dtstart", dt.datetime.combine(period.first_day, period.time, tzinfo=ZoneInfo(TIMEZONE)))
         when = f"原文：“{deadline.text}”，即{period.label}（北京时间）。"
         vevent.add("summary", f"{event.summary}（{deadline.text}）")
+    elif period.rrule:  # recurring work (每季度…): a one-day reminder that repeats, from the stated year
+        vevent.add("dtstart", period.first_day)
+        vevent.add("dtend", period.first_day + dt.timedelta(days=1))
+        vevent.add("rrule", icalendar.vRecur.from_ical(period.rrule))
+        when = f"原文：“{deadline.text}”，即{period.label}。这是重复的工作，不是一个截止日期。"
+        vevent.add("summary", f"【{period.label}】{event.summary}")
+        vevent.add("transp", "TRANSPARENT")
     else:
         vevent.add("dtstart", period.first_day)
         vevent.add("dtend", period.last_day + dt.timedelta(days=1))  # all-day events end the next day
@@ -107,7 +116,7 @@ def _vevent(event: Event, bundle: PlanBundle, catalog: Catalog, canonical: Calla
     lines += [
         f"出自：{bundle.plan.short_title}，{event.what}",
         "相关单位：" + "、".join(catalog.organizations[unit].short_name for unit in event.units),
-        STATUS_NOTE,
+        f"方案状态：{bundle.status.sentence}",
         f"网址：{url}",
     ]
     vevent.add("description", "\n".join(lines))
@@ -124,7 +133,9 @@ def calendar(catalog: Catalog, name: str, description: str, selected: list[tuple
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     undated = undated_note([event for _, event in selected if not event.dated])
-    text = "\n".join(part for part in (description, STATUS_NOTE, undated) if part)
+    plans = dict.fromkeys(bundle for bundle, _ in selected)
+    status = "\n".join(f"方案状态：{bundle.plan.short_title}：{bundle.status.sentence}" for bundle in plans)
+    text = "\n".join(part for part in (description, status, undated) if part)
     for key, value in (("name", name), ("x-wr-calname", name), ("description", text), ("x-wr-caldesc", text),
                        ("x-wr-timezone", TIMEZONE)):
         cal.add(key, icalendar.vText(value))  # RFC 7986 and the widely read X-WR- names
@@ -132,13 +143,28 @@ def calendar(catalog: Catalog, name: str, description: str, selected: list[tuple
     for bundle, event in selected:
         if event.dated:
             cal.add_component(_vevent(event, bundle, catalog, canonical, stamp))
-    cal.add_missing_timezones()
+    add_timezones(cal)
     return cal
 
 
+def add_timezones(cal: icalendar.Calendar) -> None:
+    """The VTIMEZONE components the events need, exactly as ``add_missing_timezones()`` writes them, but
+    worked out once per build: it scans every transition of 1970–2038 again for each calendar."""
+    count = len(cal.timezones)
+    for tzid in sorted(cal.get_missing_tzids()):
+        cal.subcomponents.insert(count, _timezone(tzid))
+        count += 1
+
+
+@functools.lru_cache(maxsize=None)
+def _timezone(tzid: str) -> icalendar.Timezone:
+    return icalendar.Timezone.from_tzid(tzid)
+
+
 def plan_calendar(catalog: Catalog, bundle: PlanBundle, canonical: Callable[[str], str]) -> icalendar.Calendar:
+    feedback = "，以及征求意见的反馈截止时间" if any(d.deadline for d in bundle.documents) else ""
     return calendar(catalog, f"{bundle.plan.short_title}：时间节点",
-                    f"《{bundle.plan.title}》（{bundle.plan.metadata.status}）中写明时间的目标和工作，以及征求意见的反馈截止时间。"
+                    f"《{bundle.plan.title}》{bundle.status.citation}中写明时间的目标和工作{feedback}。"
                     f"来源：{canonical(urls.targets(bundle.id))}",
                     [(bundle, event) for event in events(bundle)], canonical)
 
@@ -155,5 +181,5 @@ def has_calendar(catalog: Catalog, org_id: str) -> bool:
 def department_calendar(catalog: Catalog, org_id: str, canonical: Callable[[str], str]) -> icalendar.Calendar:
     org = catalog.organizations[org_id]
     return calendar(catalog, f"{org.short_name}：时间节点",
-                    f"{org.name}作为责任单位（或征求意见函的发文、主送单位）涉及的时间节点。来源：{canonical(urls.department(org_id))}",
+                    f"{org.name}作为责任单位（或随附文件的发文、主送单位）涉及的时间节点。来源：{canonical(urls.department(org_id))}",
                     department_events(catalog, org_id), canonical)

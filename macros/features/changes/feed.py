@@ -31,12 +31,14 @@ def atom_feed(context: BuildContext) -> bytes:
     catalog, canonical = context.catalog, context.canonical
     ET.register_namespace("", ATOM)
     entries = catalog.changes()
+    # Other features' entries (e.g. new progress reports, Feature.feed_entries): after the changes, newest first.
+    extra = [entry for feature in catalog.features if feature.feed_entries for entry in feature.feed_entries(context)]
     site_name = context.site_name or "本站"
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"})
     _add(feed, "id", canonical(urls.changes()))
     _add(feed, "title", f"{site_name}：更新记录")
-    _add(feed, "subtitle", "本站自己的更新记录（不是政府发文的日期）。本站介绍的方案是征求意见稿，尚未正式印发。")
-    _add(feed, "updated", _timestamp(max((c.date for c in entries), default=dt.date(1970, 1, 1))))
+    _add(feed, "subtitle", f"本站自己的更新记录（不是政府发文的日期）。{catalog.status_line}")
+    _add(feed, "updated", _timestamp(max((*(c.date for c in entries), *(e.date for e in extra)), default=dt.date(1970, 1, 1))))
     _add(feed, "link", rel="self", type="application/atom+xml", href=canonical(urls.changes_feed()))
     _add(feed, "link", rel="alternate", type="text/html", href=canonical(urls.changes()))
     author = _add(feed, "author")
@@ -61,6 +63,15 @@ def atom_feed(context: BuildContext) -> bytes:
             where = canonical(affected[0]) if len(affected) == 1 else f"{len(affected)} 个网页"
             lines.append(f"- {item_label(catalog, ref)}（{where}）")
         _add(entry, "content", "\n".join(lines), type="text")
+    for other in sorted(extra, key=lambda e: e.date, reverse=True):
+        entry = _add(feed, "entry")
+        _add(entry, "id", other.id)
+        _add(entry, "title", other.title)
+        _add(entry, "published", _timestamp(other.date))
+        _add(entry, "updated", _timestamp(other.date))
+        _add(entry, "link", rel="alternate", type="text/html", href=other.link)
+        _add(entry, "category", term=other.category)
+        _add(entry, "content", other.content, type="text")
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 

@@ -5,6 +5,7 @@ from markupsafe import Markup
 
 from macros.core.render import Renderer
 from macros.core.schema_docs import fields_of
+from macros.core.status import WORDING
 
 
 def data_format(r: Renderer) -> Markup:
@@ -14,5 +15,6 @@ def data_format(r: Renderer) -> Markup:
         files.append({"path": spec.documented_path, "model": spec.model.__name__, "fields": fields_of(schema)})
         for name, definition in schema.get("$defs", {}).items():
             definitions[name] = {"doc": definition.get("description", ""), "fields": fields_of(definition)}
-    return r.render("data_format.html", files=files, definitions=sorted(definitions.items()))
+    return r.render("data_format.html", files=files, definitions=sorted(definitions.items()),
+                    status_wording=list(WORDING.items()))
 

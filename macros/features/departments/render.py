@@ -24,7 +24,9 @@ def _roles(r: Renderer, org_id: str) -> list[dict]:
         if items or documents or role_in_mechanism:
             result.append({
                 "bundle": bundle, "entries": items, "documents": documents,
-                "leads_any": any(role == "牵头" for _, role in items),
+                "counts": [(role, n) for role in ("牵头", "配合", "责任单位")
+                           if (n := sum(1 for _, r in items if r == role))],
+                "inherited": any(bundle.inherits_responsibility(item) for item, _ in items),
                 "targets": [(item, target) for item, _ in items for target in item.targets],
                 "mechanism": role_in_mechanism,
             })

@@ -3,7 +3,6 @@ an iframe: one per task and one per responsible department."""
 from __future__ import annotations
 
 from macros.core import urls
-from macros.core.formats import plans_status
 from macros.core.render import Renderer
 
 
@@ -26,4 +25,4 @@ def embed_department(r: Renderer, org_id: str) -> str:
             targets = [(item, target) for item, _ in items for target in item.targets]
             plans.append({"bundle": bundle, "entries": items, "targets": targets[:3], "more": len(targets) - 3})
     return r.render("embed_department.html", org=org, plans=plans, page=urls.department(org_id),
-                    status=plans_status(r.catalog))
+                    )

@@ -31,7 +31,7 @@ class Leaflet(Model):
     plan: Slug = Field(description="依据的方案 id，如 daye-2023")
     title: Text = Field(description="标题，短，读者一看就懂")
     audience: Text = Field(description="写给谁看，如“在工地、工厂打工的农民工”")
-    theme: Optional[Literal["安业", "安薪", "安身"]] = Field(default=None, description="对应的“安”")
+    theme: Optional[Slug] = Field(default=None, description="对应的主题 id（见方案 plan.yaml 的 themes）")
     summary: Text = Field(description="开头一两句话：这张明白纸讲什么")
     sections: list[LeafletSection] = Field(min_length=1, description="正文各块，按印出的顺序")
     questions: list[Slug] = Field(default=[], description="附上的问答 id（见 questions.yaml），按印出的顺序")

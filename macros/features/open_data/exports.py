@@ -20,7 +20,6 @@ from macros.core.models import ExportModel, view
 from macros.features.plain_language.models import Explanation as PlainText
 
 Canonical = Callable[[str], str]
-STATUS_NOTE = "本方案是征求意见稿，还在征求意见，没有正式印发。内容以最终印发的正式文件为准。"
 
 
 class Period(ExportModel):
@@ -48,8 +47,8 @@ Milestone = view(models.Milestone, replace={"deadline": Deadline},
                       "in_calendar": (bool, Field(description="是否在日历（.ics）里：没有具体日期的（如每年“春节前后”）不在日历里"))})
 Responsibility = view(models.Responsibility, add={"inherited_from_part": (bool, Field(
     description="true：原文按部分列出责任单位，这里是所属部分的责任单位"))})
-_item_fields = {"targets": list[Target], "milestones": list[Milestone], "responsibility": Responsibility}
-Task = view(models.Task, replace=_item_fields,
+_item_fields = {"targets": list[Target], "milestones": list[Milestone], "responsibility": Optional[Responsibility]}
+Task = view(models.Task, replace={**_item_fields, "deadline": Optional[Deadline]},
             add={"url": _url("任务网页的完整网址"), "embed_url": _url("可嵌入其他网站的任务卡片网址（用于 iframe）"),
                  "plain": (Optional[PlainText], Field(description="本站写的通俗解读（不是原文）；还没有写的为 null"))})
 Part = view(models.Part, replace=_item_fields,
@@ -59,11 +58,14 @@ Organization = view(models.Organization, add={
     "url": _url("单位网页的完整网址"),
     "calendar_url": (Optional[str], Field(description="本单位时间节点日历（.ics）的完整网址；没有时间节点的为 null"))})
 Reference = view(models.Reference, add={"url": _url("相关政策页面上这一条的完整网址")})
+Status = view(models.Status, replace={"consultation_until": Optional[Deadline]})
 Metadata = view(models.DocumentMetadata, replace={"written_date": Optional[Deadline], "published_date": Optional[Deadline]})
-Document = view(models.Document, replace={"metadata": Metadata, "deadline": Optional[Deadline]},
+Document = view(models.Document, replace={"metadata": Metadata, "deadline": Optional[Deadline], "status": Optional[Status]},
                 add={"url": _url("文件网页的完整网址")})
-Plan = view(models.Plan, omit=("parts",), replace={"metadata": Metadata, "coordination": Optional[Responsibility]},
-            add={"status": (str, Field(description="方案状态")), "url": _url("方案总览网页的完整网址"),
+Plan = view(models.Plan, omit=("parts",), replace={"metadata": Metadata, "coordination": Optional[Responsibility],
+                                                    "status": Status},
+            add={"status_label": (str, Field(description="方案现在的状态（网页上的说法）")),
+                 "url": _url("方案总览网页的完整网址"),
                  "full_text_url": _url("方案全文网页的完整网址"),
                  "calendar_url": _url("方案时间节点日历（.ics）的完整网址")})
 
@@ -72,8 +74,8 @@ class PlanExport(ExportModel):
     """``data/<方案>/plan.json``：一个方案的全部内容。"""
 
     schema_url: str = Field(alias="$schema", description="本文件的 JSON Schema 的网址")
-    status: str = Field(description="方案状态：征求意见稿")
-    status_note: str = Field(description="关于状态的说明")
+    status: str = Field(description="方案现在的状态（网页上的说法，见数据格式页的“状态的说法”）")
+    status_note: str = Field(description="关于状态的说明（与网页上的说法相同）")
     plan: Plan
     parts: list[Part]
     tasks: list[Task]
@@ -101,8 +103,16 @@ def _deadline(deadline: Optional[models.Deadline]):
     )
 
 
-def _responsibility(responsibility: models.Responsibility, inherited: bool):
+def _responsibility(responsibility: Optional[models.Responsibility], inherited: bool):
+    if responsibility is None:
+        return None
     return Responsibility(**responsibility.model_dump(), inherited_from_part=inherited)
+
+
+def _status(status: Optional[models.Status]):
+    if status is None:
+        return None
+    return Status(**dict(status.model_dump(), consultation_until=_deadline(status.consultation_until)))
 
 
 def _metadata(metadata: models.DocumentMetadata):
@@ -123,8 +133,9 @@ def plan_export(catalog: Catalog, bundle: PlanBundle, canonical: Canonical,
 
     def item_fields(item, responsibility, inherited: bool) -> dict:
         page = urls.item(plan_id, item)
+        extra = {"deadline": _deadline(item.deadline)} if isinstance(item, models.Task) else {}
         return dict(
-            item.model_dump(),
+            item.model_dump(), **extra,
             url=canonical(page), plain=plain.get(item.id),
             responsibility=_responsibility(responsibility, inherited),
             targets=[Target(**dict(t.model_dump(), deadline=_deadline(t.deadline)),
@@ -143,14 +154,15 @@ def plan_export(catalog: Catalog, bundle: PlanBundle, canonical: Canonical,
         mentioned.setdefault(org_id, None)
     cited = [*plan.implements, *(ref for item in bundle.items() for ref in item.references)]
     plan_fields = {name: value for name, value in plan.model_dump().items() if name != "parts"}
+    plan_fields["status"] = _status(plan.status)
     return PlanExport.model_validate({
         "$schema": canonical(urls.export_schema()),
-        "status": plan.metadata.status,
-        "status_note": STATUS_NOTE,
+        "status": bundle.status.label,
+        "status_note": bundle.status.sentence,
         "plan": Plan(**dict(
             plan_fields, metadata=_metadata(plan.metadata),
             coordination=_responsibility(plan.coordination, False) if plan.coordination else None,
-            status=plan.metadata.status, url=canonical(urls.plan(plan_id)),
+            status_label=bundle.status.label, url=canonical(urls.plan(plan_id)),
             full_text_url=canonical(urls.plan_text(plan_id)), calendar_url=canonical(urls.plan_calendar(plan_id)),
         )),
         "parts": [Part(**item_fields(part, part.responsibility, False), tasks=[t.id for t in bundle.tasks_in(part.id)])
@@ -158,7 +170,8 @@ def plan_export(catalog: Catalog, bundle: PlanBundle, canonical: Canonical,
         "tasks": [Task(**item_fields(task, bundle.responsibility(task), task.responsibility is None),
                        embed_url=canonical(urls.embed_task(plan_id, task.id)))
                   for task in bundle.tasks],
-        "documents": [Document(**dict(d.model_dump(), metadata=_metadata(d.metadata), deadline=_deadline(d.deadline)),
+        "documents": [Document(**dict(d.model_dump(), metadata=_metadata(d.metadata), deadline=_deadline(d.deadline),
+                                      status=_status(d.status)),
                                url=canonical(urls.document(plan_id, d.id)))
                       for d in bundle.documents],
         "organizations": [
@@ -192,14 +205,18 @@ def _plain(entry, field: str) -> str:
 
 def _task_row(catalog: Catalog, bundle: PlanBundle, task: models.Task, canonical: Canonical) -> dict:
     part, responsibility = bundle.part_of(task), bundle.responsibility(task)
+    themes = {theme.id: theme.label for theme in bundle.plan.themes}
     entry = explanations(bundle).get(task.id)
     return {
-        "plan_id": bundle.id, "task_id": task.id, "number": task.number, "part_id": part.id,
-        "part": f"{part.label}{part.heading}", "theme": part.theme or "", "title": task.title, "text": task.text,
+        "plan_id": bundle.id, "task_id": task.id, "number": task.number, "label": task.printed_label,
+        "part_id": part.id if part else "", "part": f"{part.label}{part.heading}" if part else "",
+        "theme": themes.get(part.theme, "") if part and part.theme else "", "title": task.title, "text": task.text,
         "plain_what": _plain(entry, "what"), "plain_for_you": _plain(entry, "for_you"),
         "plain_how_to": _plain(entry, "how_to"),
         "responsible_units": _names(catalog, responsibility.units), "responsible_unit_ids": ";".join(responsibility.units),
-        "lead_units": _names(catalog, responsibility.lead), "responsibility_source": responsibility.source,
+        "lead_units": _names(catalog, responsibility.lead), "support_units": _names(catalog, responsibility.support),
+        "responsibility_source": responsibility.source,
+        "deadline_text": task.deadline.text if task.deadline else "",
         "targets": ";".join(target.id for target in task.targets),
         "deadlines": "；".join(f"{m.what}：{m.deadline.text}" for m in task.milestones),
         "references": ";".join(task.references), "url": canonical(urls.task(bundle.id, task.id)),
@@ -218,7 +235,7 @@ def _target_row(catalog: Catalog, bundle: PlanBundle, item, target: models.Targe
         "deadline_text": deadline.text if deadline else "", "deadline_first_day": deadline.period.first_day if deadline else "",
         "deadline_last_day": deadline.period.last_day if deadline else "",
         "deadline_inferred": (deadline.inferred or "") if deadline else "",
-        "responsible_units": _names(catalog, bundle.responsibility(item).units),
+        "responsible_units": _names(catalog, bundle.responsibility(item).units if bundle.responsibility(item) else []),
         "source": target.source, "url": canonical(f"{urls.item(bundle.id, item)}#{urls.target_anchor(target.id)}"),
     }
 
@@ -228,12 +245,14 @@ def _number(value: Optional[float]) -> str:
 
 
 TASK_COLUMNS = [
-    ("plan_id", "方案 id"), ("task_id", "任务 id"), ("number", "原文序号"), ("part_id", "所属部分 id"),
-    ("part", "所属部分（原文序号和标题）"), ("theme", "安业、安薪或安身"), ("title", "任务标题（原文）"),
+    ("plan_id", "方案 id"), ("task_id", "任务 id"), ("number", "顺序号"), ("label", "原文序号（照录）"),
+    ("part_id", "所属部分 id（不分部分的方案为空）"),
+    ("part", "所属部分（原文序号和标题）"), ("theme", "所属主题（方案写明主题时才有）"), ("title", "任务标题（原文）"),
     ("text", "任务正文（逐字照录原文）"), ("plain_what", "通俗解读：这条说的是什么（本站写的，不是原文；未写为空）"),
     ("plain_for_you", "通俗解读：对您有什么用"), ("plain_how_to", "通俗解读：怎么办"),
     ("responsible_units", "责任单位简称，用“、”分隔"), ("responsible_unit_ids", "责任单位 id，用“;”分隔"),
-    ("lead_units", "牵头单位（原文写明时才有）"), ("responsibility_source", "原文中的责任单位一行"),
+    ("lead_units", "牵头单位（原文写明时才有）"), ("support_units", "配合单位（原文写明时才有）"),
+    ("responsibility_source", "原文中的责任单位一行"), ("deadline_text", "任务的完成时限（原文说法）"),
     ("targets", "目标 id，用“;”分隔（详见 targets.csv）"), ("deadlines", "时间节点：要做的事和原文时间"),
     ("references", "提到的政策或活动 id"), ("url", "任务网页的完整网址"),
 ]

@@ -23,12 +23,13 @@ class Citable:
     label: str  # what it is, for the buttons' accessible names: "第13项任务"
     citation: str  # the citation without the URL
     embed: Optional[str] = None  # the path of its embeddable card
+    status: str = ""  # where the plans it belongs to stand (the status label): in the embed's iframe title
 
 
 def plan_reference(bundle: PlanBundle) -> str:
-    """大冶市《关于实施……实施方案》（征求意见稿）"""
+    """大冶市《关于实施……实施方案》 and the plan's status label in brackets."""
     plan = bundle.plan
-    return f"{plan.region}{book_title(plan.title)}（{plan.metadata.status}）"
+    return f"{plan.region}{book_title(plan.title)}{bundle.status.citation}"
 
 
 def citables(catalog: Catalog) -> dict[str, Citable]:
@@ -43,11 +44,11 @@ def citables(catalog: Catalog) -> dict[str, Citable]:
         add(Citable(urls.plan_text(plan_id), "方案全文", f"{source}全文。"))
         for part in bundle.parts:
             add(Citable(urls.part(plan_id, part.id), f"{part.label}{part.heading}",
-                        f"{source}，{bundle.plan.tasks_heading}{part.label}{part.heading}。"))
+                        f"{source}，{bundle.plan.tasks_heading or ''}{part.label}{part.heading}。"))
         for item in bundle.items():
             if isinstance(item, models.Task):
                 add(Citable(urls.task(plan_id, item.id), f"第{item.number}项任务", f"{source}，{item_name(item)}。",
-                            embed=urls.embed_task(plan_id, item.id)))
+                            embed=urls.embed_task(plan_id, item.id), status=bundle.status.label))
             for target in item.targets:
                 when = f"，{target.deadline.text}" if target.deadline else ""
                 add(Citable(
@@ -57,13 +58,14 @@ def citables(catalog: Catalog) -> dict[str, Citable]:
         for document in bundle.documents:
             issuers = "、".join(catalog.organizations[org].name for org in document.metadata.issuers)
             add(Citable(urls.document(plan_id, document.id), document.short_title,
-                        f"{issuers}{book_title(document.title)}（文件状态：{document.metadata.status}）。"))
+                        f"{issuers}{book_title(document.title)}（文件状态：{bundle.document_status(document).label}）。"))
     embedded = catalog.responsible_organizations()
     for org in catalog.organizations.values():
         plans = [bundle for bundle in catalog.plans.values() if bundle.items_of(org.id)]
         where = "、".join(plan_reference(bundle) for bundle in plans)
         add(Citable(urls.department(org.id), org.short_name,
                     f"{org.name}在{where}中负责的任务。" if plans else f"{org.name}（{org.short_name}）。",
-                    embed=urls.embed_department(org.id) if org.id in embedded else None))
+                    embed=urls.embed_department(org.id) if org.id in embedded else None,
+                    status="、".join(dict.fromkeys(bundle.status.label for bundle in plans))))
     return result
 

@@ -9,7 +9,7 @@ from markupsafe import escape
 from macros.core import urls
 from macros.core.catalog import Catalog
 from macros.core.changes import page_dates
-from macros.core.formats import chinese_date, plans_status
+from macros.core.formats import chinese_date
 from macros.core.render import Renderer
 from macros.features.calendars.calendars import has_calendar
 
@@ -34,7 +34,7 @@ def permalink(r: Renderer, path: str) -> Optional[dict]:
               "embed": None, "calendar": None, "dates": None}
     if citable.embed:
         kind = "task" if "/tasks/" in citable.embed else "department"
-        title = escape(f"{citable.label}（{plans_status(r.catalog)}）")
+        title = escape(f"{citable.label}（{citable.status}）")
         result["embed"] = (f'<iframe src="{r.canonical(citable.embed)}" title="{title}" '
                            f'width="100%" height="{EMBED_HEIGHT[kind]}" style="border:0" loading="lazy"></iframe>')
     org_id = path.removeprefix(urls.departments()).strip("/")

@@ -4,8 +4,7 @@ from macros.core.feature import Feature, FileSpec, here
 
 from . import glossary_marks, models, render
 from .checks import CHECKS
-from .pages import plain_pages, search_tags
-from .queries import teach_search_words
+from .pages import plain_pages
 
 FEATURE = Feature(
     name="plain_language",
@@ -19,8 +18,6 @@ FEATURE = Feature(
     ),
     checks=CHECKS,
     pages=plain_pages,
-    page_meta=search_tags,
-    prepare=teach_search_words,
     macros={
         "guides_index": render.guides_index,
         "guide_page": render.guide_page,

@@ -17,7 +17,7 @@ KEYWORD = re.compile(rf"[\w\u3400-\u9fff]{{1,{KEYWORD_MAX}}}")  # also a search 
 def official_text(bundle) -> str:
     """All official text of a plan and its documents, without whitespace."""
     plan = bundle.plan
-    parts = [plan.title, plan.status_line, plan.preamble, plan.goal.text or ""]
+    parts = [plan.title, plan.status_line or "", plan.preamble or "", (plan.goal.text or "") if plan.goal else ""]
     parts += [f"{p.heading}{p.text or ''}" for p in plan.parts]
     parts += [f"{t.title}{t.text}" for t in bundle.tasks]
     parts += [f"{r.heading}{r.text}" for r in plan.requirements]
@@ -37,10 +37,12 @@ def _org_checker(catalog: Catalog, report):
     return verify
 
 
-def _plan_items(catalog: Catalog, report, file: str, plan_id: str):
-    bundle = catalog.plans.get(plan_id)
+def _plan_items(catalog: Catalog, report, file: str, plan_id, path: tuple):
+    """The items of the plan an entry rests on; reports an unknown or missing plan at ``path``."""
+    bundle = catalog.plans.get(plan_id) if plan_id else None
     if bundle is None:
-        report(file, ("plan",), repr(plan_id), "a plan id, " + one_of(catalog.plans))
+        report(file, path, repr(plan_id) if plan_id else "nothing",
+               "a plan id (here, or as `plan` at the top of the file), " + one_of(catalog.plans))
         return None
     return plain.items_by_id(bundle)
 
@@ -89,15 +91,16 @@ def questions_refer_to_data(catalog: Catalog, report) -> None:
     file = catalog.file(plain.QUESTIONS)
     duplicates(report, file, data.themes, ("themes",), "theme")
     duplicates(report, file, data.questions, ("questions",), "question")
-    items = _plan_items(catalog, report, file, data.plan)
     themes = [theme.id for theme in data.themes]
     verify = _org_checker(catalog, report)
     for index, q in enumerate(data.questions):
         path = ("questions", index)
         if q.theme not in themes:
             report(file, path + ("theme",), repr(q.theme), "a theme id from `themes`, " + one_of(themes))
+        plan_id = plain.plan_of(q, data)
+        items = _plan_items(catalog, report, file, plan_id, path + ("plan",))
         if items is not None:
-            _verify_items(report, file, path + ("tasks",), q.tasks, items, data.plan)
+            _verify_items(report, file, path + ("tasks",), q.tasks, items, plan_id)
         verify(file, path + ("ask",), q.ask)
         if q.id.startswith("theme-"):
             report(file, path + ("id",), repr(q.id), "an id that does not start with 'theme-' (kept for theme anchors)")
@@ -109,15 +112,16 @@ def guides_refer_to_data(catalog: Catalog, report) -> None:
         return
     file = catalog.file(plain.GUIDES)
     duplicates(report, file, data.guides, ("guides",), "guide")
-    items = _plan_items(catalog, report, file, data.plan)
     question_ids = [q.id for q in plain.questions(catalog)]
     verify = _org_checker(catalog, report)
     for g_index, guide in enumerate(data.guides):
         duplicates(report, file, guide.sections, ("guides", g_index, "sections"), "section")
+        plan_id = plain.plan_of(guide, data)
+        items = _plan_items(catalog, report, file, plan_id, ("guides", g_index, "plan"))
         for s_index, section in enumerate(guide.sections):
             path = ("guides", g_index, "sections", s_index)
             if items is not None:
-                _verify_items(report, file, path + ("tasks",), section.tasks, items, data.plan)
+                _verify_items(report, file, path + ("tasks",), section.tasks, items, plan_id)
             for position, question_id in enumerate(section.questions):
                 if question_id not in question_ids:
                     report(file, path + ("questions", position), repr(question_id),
@@ -157,12 +161,13 @@ def reference_notes_refer_to_data(catalog: Catalog, report) -> None:
             report(file, ("notes", index, "reference"), repr(note.reference), "one note per reference")
         seen.add(note.reference)
     duplicates(report, file, notes.related_laws, ("related_laws",), "law")
-    items = _plan_items(catalog, report, file, notes.plan)
     for index, law in enumerate(notes.related_laws):
         if law.id in catalog.references:
             report(file, ("related_laws", index, "id"), repr(law.id), "an id not used in references.yaml (it is the page anchor)")
+        plan_id = plain.plan_of(law, notes)
+        items = _plan_items(catalog, report, file, plan_id, ("related_laws", index, "plan"))
         if items is not None:
-            _verify_items(report, file, ("related_laws", index, "tasks"), law.tasks, items, notes.plan)
+            _verify_items(report, file, ("related_laws", index, "tasks"), law.tasks, items, plan_id)
 
 
 def plain_figures_are_targets(catalog: Catalog, report) -> None:

@@ -77,12 +77,13 @@ class Question(Model):
     answer: Text = Field(description="通俗回答；不写原文没有的电话、地址、金额、日期和手续")
     tasks: list[Slug] = Field(min_length=1, description="回答所依据的任务 id（或有正文的部分 id，如 p5）")
     ask: list[Slug] = Field(default=[], description="可以询问的单位（组织 id）")
+    plan: Optional[Slug] = Field(default=None, description="所依据的方案 id；不写时用文件开头的 plan（一个文件可以涉及几个方案）")
 
 
 class QuestionList(Model):
     """``questions.yaml``."""
 
-    plan: Slug = Field(description="问题所依据的方案 id")
+    plan: Optional[Slug] = Field(default=None, description="问题所依据的方案 id（各条也可以自己写 plan）")
     themes: list[Theme] = Field(min_length=1, description="问答页上的分组，按此顺序显示")
     questions: list[Question] = Field(min_length=1)
 
@@ -104,12 +105,13 @@ class Guide(Model):
     title: Text
     intro: Text
     sections: list[GuideSection] = Field(min_length=1)
+    plan: Optional[Slug] = Field(default=None, description="所依据的方案 id；不写时用文件开头的 plan（一个文件可以涉及几个方案）")
 
 
 class GuideList(Model):
     """``guides.yaml``."""
 
-    plan: Slug = Field(description="指南所依据的方案 id")
+    plan: Optional[Slug] = Field(default=None, description="指南所依据的方案 id（各篇也可以自己写 plan）")
     guides: list[Guide] = Field(min_length=1)
 
 
@@ -129,11 +131,12 @@ class RelatedLaw(Model):
     plain: Text = Field(description="通俗说明")
     tasks: list[Slug] = Field(min_length=1, description="相关任务 id")
     source: Text = Field(description="出处说明，写明这不是方案原文提到的")
+    plan: Optional[Slug] = Field(default=None, description="所依据的方案 id；不写时用文件开头的 plan（一个文件可以涉及几个方案）")
 
 
 class ReferenceNotes(Model):
     """``references_plain.yaml``."""
 
-    plan: Slug = Field(description="related_laws 中任务 id 所属的方案")
+    plan: Optional[Slug] = Field(default=None, description="related_laws 中任务 id 所属的方案（各条也可以自己写 plan）")
     notes: list[ReferenceNote]
     related_laws: list[RelatedLaw] = []

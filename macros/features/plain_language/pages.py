@@ -14,7 +14,9 @@ def plain_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
     guides = plain.guides(catalog)
     if guides:
         index = Page(page_file(urls.guides(), index=True), "读者指南", call("guides_index"))
-        guide_pages = [Page(page_file(urls.guide(g.id)), g.title, call("guide_page", g.id)) for g in guides]
+        data = plain.guide_list(catalog)
+        guide_pages = [Page(page_file(urls.guide(g.id)), g.title, call("guide_page", g.id), plan=plain.plan_of(g, data))
+                       for g in guides]
         pages += [index, *guide_pages]
         nav.append({"读者指南": [page.file for page in (index, *guide_pages)]})
     if plain.questions(catalog):
@@ -24,13 +26,3 @@ def plain_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
         pages.append(Page(page_file(urls.glossary(), index=True), "词语解释", call("glossary_page")))
         nav.append(pages[-1].file)
     return pages, nav
-
-
-
-def search_tags(catalog: Catalog, page: Page) -> dict:
-    """A task page's everyday words (shown on it as 相关说法) are also its search tags, weighed most."""
-    if page.subject is None:
-        return {}
-    plan_id, item = page.subject
-    explanation = plain.explanation(catalog.plan(plan_id), item.id)
-    return {"tags": list(explanation.keywords)} if explanation and explanation.keywords else {}

@@ -75,11 +75,16 @@ def items_by_id(bundle: PlanBundle) -> dict[str, Item]:
     return {item.id: item for item in bundle.items()}
 
 
+def plan_of(entry, data) -> Optional[str]:
+    """The plan a question, guide or related law rests on: its own ``plan``, else its file's."""
+    return entry.plan or data.plan
+
+
 def questions_for(catalog: Catalog, plan_id: str, item_id: str) -> list[mp.Question]:
     data = question_list(catalog)
-    if data is None or data.plan != plan_id:
+    if data is None:
         return []
-    return [q for q in data.questions if item_id in q.tasks]
+    return [q for q in data.questions if plan_of(q, data) == plan_id and item_id in q.tasks]
 
 
 def questions_by_theme(catalog: Catalog) -> list[tuple[mp.Theme, list[mp.Question]]]:
@@ -91,28 +96,6 @@ def questions_by_theme(catalog: Catalog) -> list[tuple[mp.Theme, list[mp.Questio
 
 def keywords(catalog: Catalog) -> list[str]:
     return [word for bundle in catalog.plans.values() for e in explanation_list(bundle) for word in e.keywords]
-
-
-SEARCH_WORD_MAX = 4  # longer keywords are phrases (老板不给工资): kept as one word, their parts would vanish
-
-
-def search_words(catalog: Catalog) -> list[str]:
-    """Words the search index should keep whole: short everyday keywords, glossary terms, unit names."""
-    words = keywords(catalog) + [w for t in glossary(catalog) for w in (t.term, *t.aliases)]
-    words += [org.short_name for org in catalog.organizations.values()]
-    return sorted({w for w in words if len(w) <= SEARCH_WORD_MAX})
-
-
-def teach_search_words(catalog: Catalog) -> None:
-    """Add ``search_words`` to jieba, which Material's search plugin uses to cut Chinese into index words.
-
-    Without them jieba cuts 找工作 into 找 + 工作 and 市人社局 into 市 + 人 + 社局, and a reader's words
-    stop matching. Called once per build, before MkDocs renders.
-    """
-    import jieba
-
-    for word in search_words(catalog):
-        jieba.add_word(word)
 
 
 # ---------------------------------------------------------------- every plain text, for checks and tests
@@ -139,14 +122,14 @@ def plain_texts(catalog: Catalog) -> Iterator[PlainTextField]:
         for index, q in enumerate(data.questions):
             for field in ("question", "answer"):
                 yield PlainTextField(catalog.file(QUESTIONS), ("questions", index, field), getattr(q, field),
-                                data.plan, tuple(q.tasks))
+                                     plan_of(q, data), tuple(q.tasks))
     data = guide_list(catalog)
     if data:
         for g_index, g in enumerate(data.guides):
-            yield PlainTextField(catalog.file(GUIDES), ("guides", g_index, "intro"), g.intro, data.plan, ())
+            yield PlainTextField(catalog.file(GUIDES), ("guides", g_index, "intro"), g.intro, plan_of(g, data), ())
             for s_index, s in enumerate(g.sections):
                 yield PlainTextField(catalog.file(GUIDES), ("guides", g_index, "sections", s_index, "text"), s.text,
-                                data.plan, tuple(s.tasks))
+                                     plan_of(g, data), tuple(s.tasks))
     for index, term in enumerate(glossary(catalog)):
         yield PlainTextField(catalog.file(GLOSSARY), ("terms", index, "definition"), term.definition, None, ())
     notes = reference_notes(catalog)
@@ -154,7 +137,8 @@ def plain_texts(catalog: Catalog) -> Iterator[PlainTextField]:
         for index, note in enumerate(notes.notes):
             yield PlainTextField(catalog.file(NOTES), ("notes", index, "plain"), note.plain, None, ())
         for index, law in enumerate(notes.related_laws):
-            yield PlainTextField(catalog.file(NOTES), ("related_laws", index, "plain"), law.plain, notes.plan, tuple(law.tasks))
+            yield PlainTextField(catalog.file(NOTES), ("related_laws", index, "plain"), law.plain, plan_of(law, notes),
+                                 tuple(law.tasks))
 
 
 def sentences(text: str) -> list[str]:

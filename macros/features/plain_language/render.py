@@ -19,10 +19,11 @@ def _bundle(r: Renderer, plan_id: str):
     return r.catalog.plans.get(plan_id)
 
 
-def _items(r: Renderer, plan_id: str, ids: list[str]) -> list:
-    bundle = _bundle(r, plan_id)
+def _items(r: Renderer, plan_id, ids: list[str]) -> list[tuple]:
+    """The (bundle, item) pairs an entry rests on, for links to them."""
+    bundle = _bundle(r, plan_id) if plan_id else None
     items = plain.items_by_id(bundle) if bundle else {}
-    return [items[i] for i in ids if i in items]
+    return [(bundle, items[i]) for i in ids if i in items]
 
 
 def plain_explanation(r: Renderer, plan_id: str, item_id: str) -> Markup:
@@ -49,14 +50,14 @@ def related_laws(r: Renderer) -> Markup:
     notes = plain.reference_notes(r.catalog)
     if not notes or not notes.related_laws:
         return Markup("")
-    laws = [{"law": law, "linked": _items(r, notes.plan, law.tasks)} for law in notes.related_laws]
-    return r.render("plain_related_laws.html", laws=laws, bundle=_bundle(r, notes.plan))
+    laws = [{"law": law, "linked": _items(r, plain.plan_of(law, notes), law.tasks)} for law in notes.related_laws]
+    return r.render("plain_related_laws.html", laws=laws)
 
 
 def plain_entry_points(r: Renderer, plan_id: str) -> Markup:
     """Links to the guides, questions and glossary of a plan, for its place on the home page."""
     data = plain.guide_list(r.catalog)
-    guides = data.guides if data and data.plan == plan_id else []
+    guides = [guide for guide in data.guides if plain.plan_of(guide, data) == plan_id] if data else []
     has_questions = bool(plain.questions(r.catalog))
     if not guides and not has_questions:
         return Markup("")
@@ -66,25 +67,25 @@ def plain_entry_points(r: Renderer, plan_id: str) -> Markup:
 
 def guides_index(r: Renderer) -> Markup:
     data = plain.guide_list(r.catalog)
-    return r.render("guides_index.html", guides=data.guides, plan=_bundle(r, data.plan).plan,
+    return r.render("guides_index.html", guides=data.guides,
                     has_questions=bool(plain.questions(r.catalog)), has_glossary=bool(plain.glossary(r.catalog)))
 
 
 def guide_page(r: Renderer, guide_id: str) -> Markup:
     data = plain.guide_list(r.catalog)
     guide = next(g for g in data.guides if g.id == guide_id)
-    sections = [{"section": s, "linked": _items(r, data.plan, s.tasks),
+    plan_id = plain.plan_of(guide, data)
+    sections = [{"section": s, "linked": _items(r, plan_id, s.tasks),
                  "questions": [plain.question(r.catalog, q) for q in s.questions]} for s in guide.sections]
     others = [g for g in data.guides if g.id != guide_id]
-    return r.render("guide.html", guide=guide, sections=sections, others=others, bundle=_bundle(r, data.plan),
-                    plan=_bundle(r, data.plan).plan)
+    return r.render("guide.html", guide=guide, sections=sections, others=others)
 
 
 def questions_page(r: Renderer) -> Markup:
     data = plain.question_list(r.catalog)
-    themes = [{"theme": theme, "questions": [{"q": q, "linked": _items(r, data.plan, q.tasks)} for q in found]}
+    themes = [{"theme": theme, "questions": [{"q": q, "linked": _items(r, plain.plan_of(q, data), q.tasks)} for q in found]}
               for theme, found in plain.questions_by_theme(r.catalog)]
-    return r.render("questions.html", themes=themes, bundle=_bundle(r, data.plan), plan=_bundle(r, data.plan).plan)
+    return r.render("questions.html", themes=themes)
 
 
 def glossary_page(r: Renderer) -> Markup:
@@ -95,8 +96,7 @@ def glossary_page(r: Renderer) -> Markup:
         places = [(bundle, item) for bundle in r.catalog.plans.values() for item in bundle.items()
                   if any(w in squash(_item_text(item)) for w in words)]
         entries.append({"term": term, "places": places})
-    bundle = next(iter(r.catalog.plans.values()))
-    return r.render("glossary.html", entries=entries, plan=bundle.plan)
+    return r.render("glossary.html", entries=entries)
 
 
 def _item_text(item) -> str:

@@ -3,14 +3,16 @@ matrix, source documents and full text."""
 from macros.core.feature import Feature, here
 
 from . import documents, render, targets
-from .pages import plan_pages
+from .pages import plan_pages, status_line
 
 FEATURE = Feature(
     name="plan_pages",
     doc=__doc__,
     pages=plan_pages,
+    page_meta=status_line,
     macros={
         "home_page": render.home,
+        "about_plans": render.about_plans,
         "plans_index": render.plans_index,
         "plan_overview": render.plan_overview,
         "part_page": render.part_page,
@@ -25,4 +27,5 @@ FEATURE = Feature(
         "plan_text": documents.plan_text,
     },
     templates=here(__file__, "templates"),
+    assets=here(__file__, "assets"),
 )

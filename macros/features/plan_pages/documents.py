@@ -6,33 +6,34 @@ from markupsafe import Markup
 from macros.core.render import Renderer
 
 
-def metadata_table(r: Renderer, metadata, title: str) -> Markup:
-    return r.render("metadata_table.html", metadata=metadata, title=title)
+def metadata_table(r: Renderer, metadata, title: str, status) -> Markup:
+    return r.render("metadata_table.html", metadata=metadata, title=title, status=status)
 
 
 def document_metadata(r: Renderer, plan_id: str, document_id: str) -> Markup:
     """The gov.cn-style metadata table of a document; ``plan-text`` is the plan itself."""
     bundle = r.catalog.plan(plan_id)
     if document_id == "plan-text":
-        return metadata_table(r, bundle.plan.metadata, bundle.plan.title)
+        return metadata_table(r, bundle.plan.metadata, bundle.plan.title, bundle.status)
     document = bundle.document(document_id)
-    return metadata_table(r, document.metadata, document.title)
+    return metadata_table(r, document.metadata, document.title, bundle.document_status(document))
 
 
 def document_page(r: Renderer, plan_id: str, document_id: str) -> Markup:
     bundle = r.catalog.plan(plan_id)
     document = bundle.document(document_id)
     return r.render("document.html", bundle=bundle, plan=bundle.plan, document=document,
-                    metadata=metadata_table(r, document.metadata, document.title),
+                    metadata=metadata_table(r, document.metadata, document.title, bundle.document_status(document)),
                     attachments=[r.catalog.plan(plan).plan for plan in document.attachments],
                     implements=[r.catalog.references[ref] for ref in document.implements])
 
 
 def plan_text(r: Renderer, plan_id: str) -> Markup:
     bundle = r.catalog.plan(plan_id)
-    parts = [{"part": part, "tasks": bundle.tasks_in(part.id)} for part in bundle.parts]
-    return r.render("plan_text.html", bundle=bundle, plan=bundle.plan, parts=parts,
-                    metadata=metadata_table(r, bundle.plan.metadata, bundle.plan.title),
+    explained = {entry.item for entry in getattr(bundle.files.get("explanations.yaml"), "explanations", [])}
+    return r.render("plan_text.html", bundle=bundle, plan=bundle.plan, outline=bundle.outline(),
+                    explained=lambda item_id: item_id in explained,
+                    metadata=metadata_table(r, bundle.plan.metadata, bundle.plan.title, bundle.status),
                     documents=bundle.documents)
 
 

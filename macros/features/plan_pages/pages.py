@@ -15,27 +15,30 @@ def plan_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
     nav: list[NavEntry] = []
     for bundle in catalog.plans.values():
         plan_id = bundle.id
-        overview = Page(page_file(urls.plan(plan_id), index=True), bundle.plan.short_title, call("plan_overview", plan_id))
+        overview = Page(page_file(urls.plan(plan_id), index=True), f"{bundle.plan.short_title}{bundle.status.citation}",
+                        call("plan_overview", plan_id), plan=plan_id)
         pages.append(overview)
         section: list[NavEntry] = [overview.file]
         for part in bundle.parts:
             part_page = Page(page_file(urls.part(plan_id, part.id), index=True), f"{part.label}{part.heading}",
-                             call("part_page", plan_id, part.id), subject=(plan_id, part) if part.text else None)
-            task_pages = [
-                Page(page_file(urls.task(plan_id, task.id)), f"{task.number}. {task.title}",
-                     call("task_page", plan_id, task.id), subject=(plan_id, task))
-                for task in bundle.tasks_in(part.id)
-            ]
+                             call("part_page", plan_id, part.id), subject=(plan_id, part) if part.text else None,
+                             plan=plan_id)
+            task_pages = [task_page(bundle, task) for task in bundle.tasks_in(part.id)]
             pages += [part_page, *task_pages]
             section.append({safe_title(part_page.title): [part_page.file, *(p.file for p in task_pages)]})
+        flat = [task_page(bundle, task) for task in bundle.tasks if task.part is None]  # a plan without parts
+        pages += flat
+        section += [page.file for page in flat]
         extra = [
-            Page(page_file(urls.targets(plan_id)), "目标和时间表", call("targets_page", plan_id)),
-            Page(page_file(urls.responsibilities(plan_id)), "责任分工", call("responsibility_matrix", plan_id)),
+            Page(page_file(urls.targets(plan_id)), "目标和时间表", call("targets_page", plan_id), plan=plan_id),
+            Page(page_file(urls.responsibilities(plan_id)), "责任分工", call("responsibility_matrix", plan_id), plan=plan_id),
         ]
         documents = [
-            Page(page_file(urls.plan(plan_id) + "documents/", index=True), "相关文件", call("documents_index", plan_id)),
-            Page(page_file(urls.plan_text(plan_id)), "方案全文", call("plan_text", plan_id)),
-            *(Page(page_file(urls.document(plan_id, d.id)), d.short_title, call("document_page", plan_id, d.id))
+            Page(page_file(urls.plan(plan_id) + "documents/", index=True), "相关文件", call("documents_index", plan_id),
+                 plan=plan_id),
+            Page(page_file(urls.plan_text(plan_id)), "方案全文", call("plan_text", plan_id), plan=plan_id),
+            *(Page(page_file(urls.document(plan_id, d.id)), d.short_title, call("document_page", plan_id, d.id),
+                   plan=plan_id)
               for d in bundle.documents),
         ]
         pages += extra + documents
@@ -46,3 +49,13 @@ def plan_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
         index = Page(page_file(urls.plans(), index=True), "全部方案", call("plans_index"))
         return [index, *pages], [{"全部方案": [index.file]}]
     return pages, nav
+
+
+def task_page(bundle, task) -> Page:
+    return Page(page_file(urls.task(bundle.id, task.id)), f"{task.printed_label} {task.title}",
+                call("task_page", bundle.id, task.id), subject=(bundle.id, task), plan=bundle.id)
+
+
+def status_line(catalog: Catalog, page: Page) -> dict:
+    """The one short status line at the top of a plan's pages (theme/overrides/partials/status.html)."""
+    return {"pp_status": catalog.plan(page.plan).status.line} if page.plan else {}

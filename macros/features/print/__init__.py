@@ -2,9 +2,16 @@
 A4 PDFs of the leaflets and of the source documents in official layout, and the downloads page."""
 from macros.core.feature import Feature, here
 
-from .pages import download_pages, downloads_page
+from .pages import download_pages, downloads_page, file_sizes
 from .pdfs import print_pdfs
 from .print_header import add_print_header
+
+
+def print_transform(page) -> None:
+    """Its part of the one HTML pass: the print header of every page, the file sizes on the downloads page."""
+    add_print_header(page)
+    file_sizes(page)
+
 
 FEATURE = Feature(
     name="print",
@@ -14,5 +21,5 @@ FEATURE = Feature(
     templates=here(__file__, "templates"),
     assets=here(__file__, "assets"),
     outputs=print_pdfs,
-    transform=add_print_header,
+    transform=print_transform,
 )

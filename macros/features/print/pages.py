@@ -33,11 +33,11 @@ def downloads(catalog: Catalog) -> list[Download]:
     for bundle in catalog.plans.values():
         plan = bundle.plan
         result.append(Download("document", urls.document_pdf(plan.id, "plan-text"), urls.plan_text(plan.id),
-                               plan.title, f"方案全文 · {plan.metadata.status} · 公文格式"))
+                               plan.title, f"方案全文 · {bundle.status.label} · 公文格式"))
         for document in bundle.documents:
             result.append(Download("document", urls.document_pdf(plan.id, document.id),
                                    urls.document(plan.id, document.id), document.title,
-                                   f"{document.short_title} · {document.metadata.status} · 公文格式"))
+                                   f"{document.short_title} · {bundle.document_status(document).label} · 公文格式"))
     return result
 
 
@@ -49,3 +49,16 @@ def downloads_page(r: Renderer) -> Markup:
 def download_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
     page = Page(page_file(urls.downloads(), index=True), "下载和打印", call("downloads_page"))
     return [page], [page.file]
+
+
+def file_sizes(page) -> None:
+    """On the downloads page, each file's format and size (the PDFs exist once the outputs ran, before the
+    one HTML pass): "PDF，346 KB". Without the file (outputs skipped) the cell keeps saying "PDF"."""
+    if page.path != urls.downloads():
+        return
+    for cell in page.tree.xpath("//*[@data-pp-file]"):
+        target = page.context.site / cell.get("data-pp-file")
+        del cell.attrib["data-pp-file"]
+        if target.is_file():
+            size = target.stat().st_size
+            cell.text = f"PDF，{size / 1024:.0f} KB" if size < 1024 * 1024 else f"PDF，{size / 1024 / 1024:.1f} MB"

@@ -104,13 +104,13 @@ def print_pdfs(context: BuildContext) -> None:
         made.append((target, pages, cached))
     for bundle in catalog.plans.values():
         plan = bundle.plan
-        parts = [{"part": part, "tasks": bundle.tasks_in(part.id)} for part in bundle.parts]
         documents = [(None, urls.plan_text(plan.id), "plan-text", plan.title, plan.metadata)]
         documents += [(d, urls.document(plan.id, d.id), d.id, d.title, d.metadata) for d in bundle.documents]
         for document, page, document_id, title, metadata in documents:
-            source = renderer.render("print/official_pdf.html", plan=plan, parts=parts, document=document,
+            source = renderer.render("print/official_pdf.html", plan=plan, outline=bundle.outline(), document=document,
                                      title=title, metadata=metadata,
-                                     status_mark=f"{plan.metadata.status} · 尚未正式印发", **page_of(page))
+                                     status=bundle.document_status(document) if document else bundle.status,
+                                     **page_of(page))
             target = site / urls.document_pdf(plan.id, document_id)
             made.append((target, *_write(source, target, faces)))
     _prune_cache()

@@ -6,8 +6,6 @@ code and the page always agree. assets/print.css hides the header on screen.
 """
 from __future__ import annotations
 
-from collections import Counter
-
 from macros.core.as_of import information_date
 from macros.core.formats import chinese_date
 from macros.core.html_pass import HtmlPage, fragment
@@ -38,7 +36,7 @@ def add_print_header(page: HtmlPage) -> None:
     plans = plans_of_page(context.catalog, page.path)
     header = context.renderer.render(
         "print_header.html", site_name=context.site_name, plans=plans, url=url,
-        statuses=list(Counter(plan.metadata.status for plan in plans).items()),
+        site_status=context.catalog.status_line,
         as_of=chinese_date(information_date(context.catalog)), qr=qr_svg(url, "本页网址的二维码"),
     )
     block = fragment(str(header))

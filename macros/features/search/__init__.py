@@ -1,17 +1,24 @@
-"""Search: task pages rank first, readers' pages only, and a compact index (Material's search runs it)."""
-from macros.core.catalog import Catalog
-from macros.core.feature import Feature
-from macros.core.site_map import Page
+"""Search: a search of our own, on every page and at /search/, over a chunked index (Pagefind) built from
+the finished pages, so a reader downloads only the small pieces of the index that a query needs.
 
-from .search_index import compact_search_index
+- ``index.py``: in the one HTML pass, marks what is searched (the article of readers' pages), the words
+  that weigh most (a task's everyday words, 相关说法), and each page's plan and status (read from the
+  page); adds the search form to the header. After the pass, Pagefind indexes the finished pages.
+- ``assets/search.js``: the search box (no Pagefind UI, nothing from another host): starts on ``input``
+  and ``compositionend`` (IME, paste, voice), ``?q=`` on any page, one plan only (``plan=``) and, from a
+  plan's pages, that plan first. Result links carry ``data-search-result``.
+"""
+from macros.core.feature import Feature, here
 
-# Everyday words should lead to the task itself, not to the pages that list or quote many tasks: a task
-# page (or a part with text) ranks higher. tests/search/ measures the result.
-ITEM_BOOST = 8
+from . import index, pages
 
-
-def boost_items(catalog: Catalog, page: Page) -> dict:
-    return {"search": {"boost": ITEM_BOOST}} if page.subject is not None else {}
-
-
-FEATURE = Feature(name="search", doc=__doc__, page_meta=boost_items, outputs=compact_search_index)
+FEATURE = Feature(
+    name="search",
+    doc=__doc__,
+    pages=pages.search_pages,
+    macros={"search_page": pages.search_page},
+    templates=here(__file__, "templates"),
+    assets=here(__file__, "assets"),
+    transform=index.mark_page,
+    finish=index.build_index,
+)

@@ -142,17 +142,48 @@
   });
 
   /* Material wraps Markdown tables in a scrolling box once the page is mounted; a keyboard user
-     must be able to focus it to scroll it. */
+     must be able to focus it to scroll it. So must any other box of the page that scrolls at this
+     width and text size (a wide table, a long line of code): checked again when either changes. */
+  function scrolls(box) {
+    var style = getComputedStyle(box);
+    return (/(auto|scroll)/.test(style.overflowX) && box.scrollWidth > box.clientWidth + 1) ||
+      (/(auto|scroll)/.test(style.overflowY) && box.scrollHeight > box.clientHeight + 1);
+  }
   function focusableTables() {
     each(".md-typeset__scrollwrap:not([tabindex])", function (box) {
       box.setAttribute("tabindex", "0");
       box.setAttribute("role", "region");
       box.setAttribute("aria-label", "表格，可以左右滑动");
     });
+    each(".md-content .pp-scroll:not([tabindex]), .md-content pre, .md-content pre > code, .md-content div:not([tabindex])", function (box) {
+      if (box.hasAttribute("tabindex") || !scrolls(box)) return;
+      box.setAttribute("tabindex", "0");
+      if (box.tagName === "DIV" && !box.hasAttribute("role")) {
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", box.querySelector("table") ? "表格，可以左右滑动" : "可以滑动的内容");
+      }
+    });
   }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(focusableTables);
   } else {
     window.addEventListener("load", focusableTables);
+  }
+  var resizing = null;
+  window.addEventListener("resize", function () { clearTimeout(resizing); resizing = setTimeout(focusableTables, 100); });
+  each("[data-pp-mode]", function (button) { button.addEventListener("click", focusableTables); });
+
+  /* ---- Phone: the bar is one button in the corner that opens the controls (access.css) ---- */
+  var bar = document.querySelector(".pp-access");
+  var toggle = document.querySelector(".pp-access__toggle");
+  function expand(open) {
+    bar.classList.toggle("pp-access--open", open);
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+  if (bar && toggle) {
+    toggle.addEventListener("click", function () { expand(toggle.getAttribute("aria-expanded") !== "true"); });
+    bar.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") { expand(false); toggle.focus(); }
+    });
   }
 })();
