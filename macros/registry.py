@@ -9,7 +9,7 @@ from __future__ import annotations
 from macros.core.feature import Feature
 from macros.features import (
     accessibility, calendars, changes, contacts, data_format, departments, embeds, leaflets, open_data,
-    permalinks, plain_language, plan_pages, policies, print, progress, redirects, search,
+    import_review, permalinks, plain_language, plan_pages, policies, print, progress, redirects, search, versions,
 )
 from macros.theme import COMPACT_HTML, MATERIAL
 
@@ -17,6 +17,8 @@ FEATURES: tuple[Feature, ...] = (
     MATERIAL,  # Material's own files made local and fixed, before any feature writes
     plain_language.FEATURE,  # first: the glossary marks run before anything else adds text to a page
     plan_pages.FEATURE,
+    versions.FEATURE,  # after the plan pages: its line replaces the plan's status line on earlier versions' pages
+    import_review.FEATURE,  # the “导入待审核” mark on the pages of an imported plan not yet reviewed
     progress.FEATURE,  # after the plan pages: its 工作进展 section follows them in the navigation
     departments.FEATURE,
     policies.FEATURE,

@@ -4,6 +4,8 @@
     python scripts/build.py            # build into site/
     python scripts/build.py --serve    # preview on http://127.0.0.1:8000/
     python scripts/build.py --site-dir DIR
+    python scripts/build.py --plans a,b --site-dir shards/a-b    # a shard: these plans' pages and files
+    python scripts/build.py --merge shards/* --site-dir site     # the rest of the site, the shards merged in
     python scripts/build.py --release  # for publishing: stop on placeholders in the footer's site identity,
                                        # a loopback or example address (SITE_URL) and missing contacts
 
@@ -24,18 +26,21 @@ from macros.registry import FEATURES  # noqa: E402
 
 
 def build(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", strict: bool = True, quiet: bool = False,
-          data: Path = ROOT / "policy_data", release: bool = False, skip: tuple[str, ...] = ()) -> int:
+          data: Path = ROOT / "policy_data", release: bool = False, skip: tuple[str, ...] = (),
+          plans: tuple[str, ...] | None = None, merge: tuple[Path, ...] = ()) -> int:
     from scripts.site_identity import check as check_site_identity, check_address
 
     ready = [check_site_identity(config_file, release),  # footer placeholders: a warning, or an error on --release
              check_address(config_file, release),  # SITE_URL: a loopback or example address stops a release
-             not release or contacts_published(data)]
+             not release or contacts_published(data),
+             not release or imports_reviewed(data)]  # plans imported by scripts/import_plan.py, not yet reviewed
     if not all(ready):
         return 1
     previous = os.environ.get(RELEASE_FLAG)
     os.environ[RELEASE_FLAG] = "true" if release else "false"  # mkdocs.yml: extra.release (no preview notice)
     try:
-        return pipeline.build(FEATURES, site_dir, config_file, data, strict=strict, quiet=quiet, skip=skip)
+        return pipeline.build(FEATURES, site_dir, config_file, data, strict=strict, quiet=quiet, skip=skip,
+                              plans=plans, merge=merge)
     finally:
         if previous is None:
             os.environ.pop(RELEASE_FLAG, None)
@@ -44,6 +49,24 @@ def build(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", strict: bool 
 
 
 RELEASE_FLAG = "PP_RELEASE"
+
+
+def imports_reviewed(data: Path) -> bool:
+    """A release stops while an imported plan has open review items (plans/<id>/review.yaml), listing them."""
+    from macros.core.load import DataErrors, load_catalog
+    from macros.features.import_review import release_problems
+
+    try:
+        catalog = load_catalog(data, FEATURES)
+    except DataErrors:
+        return True  # the build reports the data errors itself
+    problems = release_problems(catalog)
+    if problems:
+        print(f"ERROR   -  imported plans have {len(problems)} open review item(s) (导入待审核):\n"
+              + "\n".join(f"    {line}" for line in problems)
+              + "\n    Check each against the source, fix the YAML, then delete the item (or the whole review.yaml)."
+              " Nothing was built; site/ is unchanged.", file=sys.stderr)
+    return not problems
 
 
 def contacts_published(data: Path) -> bool:
@@ -74,11 +97,15 @@ def main() -> int:
                         help="leave out a feature's output files (e.g. print: no PDFs; for benchmarks)")
     parser.add_argument("--release", action="store_true",
                         help="for publishing: fail on placeholders in the footer, a loopback or example SITE_URL, missing contacts")
+    parser.add_argument("--plans", metavar="A,B", help="a shard: build only these plans' pages and files")
+    parser.add_argument("--merge", type=Path, nargs="+", metavar="SHARD",
+                        help="build the pages of no plan, merge these shards' outputs in, index the whole site")
     args = parser.parse_args()
     if args.serve:
         return pipeline.serve(FEATURES, args.config, args.data.resolve())
+    plans = tuple(p for p in args.plans.split(",") if p) if args.plans is not None else None
     return build(args.site_dir.resolve(), args.config, data=args.data.resolve(), release=args.release,
-                 skip=tuple(args.skip_outputs))
+                 skip=tuple(args.skip_outputs), plans=plans, merge=tuple(m.resolve() for m in args.merge or ()))
 
 
 if __name__ == "__main__":

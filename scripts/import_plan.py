@@ -3,6 +3,8 @@
 
     python scripts/import_plan.py SOURCE --plan PLAN_ID [--data policy_data] [--force] [--dry-run]
     python scripts/import_plan.py --benchmark [--pages 30]
+    python scripts/import_plan.py SOURCE --plan EXISTING --new-version ID --label 名称 --date YYYY-MM-DD [--note …]
+        [--previous-version ID --previous-label 名称 --previous-date YYYY-MM-DD]   (a new version of a plan)
 
 Writes policy_data/plans/<PLAN_ID>/ (plan.yaml, tasks.yaml, documents.yaml, import-review.md) after the
 project's validator accepts it, and prints the review list. Re-importing into an existing plan shows a diff
@@ -23,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros.importer import ImportProblem, NeedsForce, import_plan, prepare  # noqa: E402
 from macros.importer.review import REVIEW_FILE, terminal_summary  # noqa: E402
+from scripts import import_version_options as versions  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -33,6 +36,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--force", action="store_true", help="re-import: write the changes shown in the diff")
     parser.add_argument("--dry-run", action="store_true", help="show what would be written, write nothing")
     parser.add_argument("--benchmark", action="store_true", help="time the import of a generated long document")
+    versions.add_options(parser)
     parser.add_argument("--pages", type=int, default=30, help="pages of the benchmark document (default 30)")
     args = parser.parse_args(argv)
     if args.benchmark:
@@ -40,7 +44,8 @@ def main(argv: list[str]) -> int:
     if args.source is None or not args.plan:
         parser.error("SOURCE and --plan are required (make import SOURCE=<file> PLAN=<plan-id>)")
     try:
-        result = import_plan(args.source, args.plan, args.data, force=args.force, dry_run=args.dry_run)
+        result = (versions.run(args, parser) if args.new_version else
+                  import_plan(args.source, args.plan, args.data, force=args.force, dry_run=args.dry_run))
     except NeedsForce as refused:
         report = refused.result
         print(report.diff, end="")

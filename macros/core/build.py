@@ -143,14 +143,16 @@ def _build_staged(catalog, stage: Path, site_dir: Path, config_file: Path, stric
                 feature.outputs(context)
                 timings.append((feature.name, time.perf_counter() - step_started))
         shards.drop_unowned(work, part, catalog.plans)  # a part publishes only its own pages and files
-        step_started = time.perf_counter()
-        pages = html_pass.run(context, [feature.transform for feature in catalog.features if feature.transform], quiet)
-        timings.append((f"HTML pass ({pages} pages)", time.perf_counter() - step_started))
-        if merge:
+        own_pages = sorted(work.rglob("*.html"))
+        if merge:  # before the HTML pass: pages of no plan show facts of the plans' files (PDF sizes)
             with summary.timed(f"merge ({len(merge)} shards)"), progress.step("shards", len(merge), quiet) as advance:
                 for shard in merge:
                     shards.copy_in(work, [shard])
                     advance()
+        step_started = time.perf_counter()
+        pages = html_pass.run(context, [feature.transform for feature in catalog.features if feature.transform], quiet,
+                              files=own_pages)
+        timings.append((f"HTML pass ({pages} pages)", time.perf_counter() - step_started))
         for feature in catalog.features:  # work on the finished pages of the whole site (the search index)
             if feature.finish and feature.name not in skip and (part is None or part.shared):
                 step_started = time.perf_counter()

@@ -176,9 +176,11 @@ class PlanBundle:
         return list(seen)
 
     def dated_entries(self) -> list[DatedEntry]:
-        """Targets and milestones that have a deadline, soonest first."""
+        """Targets, milestones and tasks' own 完成时限 that have a deadline, soonest first."""
         entries = []
         for item in self.items():
+            if isinstance(item, models.Task) and item.deadline:
+                entries.append(DatedEntry(item, "task", f"完成：{item.title}", item.deadline))
             for target in item.targets:
                 if target.deadline:
                     entries.append(DatedEntry(item, urls.target_anchor(target.id), target.metric, target.deadline))

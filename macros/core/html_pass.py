@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Optional, Sequence
 
 import lxml.html
 
 from .build_context import BuildContext
+from .progress import step
 
 DOCTYPE = "<!doctype html>"
 
@@ -33,11 +34,10 @@ def site_path(site: Path, file: Path) -> str:
     return relative[: -len("index.html")] if relative.endswith("/index.html") else relative
 
 
-def run(context: BuildContext, transforms: Sequence[Transform], quiet: bool = False) -> int:
-    """Apply ``transforms`` to every HTML file of the new site; returns how many pages were written."""
-    from .progress import step
-
-    files = sorted(context.site.rglob("*.html"))
+def run(context: BuildContext, transforms: Sequence[Transform], quiet: bool = False,
+        files: Optional[Sequence[Path]] = None) -> int:
+    """Apply ``transforms`` to every HTML file of the new site (or to ``files``); returns how many pages were written."""
+    files = sorted(context.site.rglob("*.html")) if files is None else files
     with step("HTML pass", len(files), quiet) as advance:
         for file in files:
             tree = lxml.html.document_fromstring(file.read_bytes(), parser=_PARSER)

@@ -53,13 +53,9 @@ class PartPlugin(BasePlugin):
         self.part, self.plan_ids = part, tuple(plan_ids)
         self.files = self.nav = self.env = None
 
-    def _owned(self, file) -> bool:
-        path = url_of_file(file.src_uri) if file.is_documentation_page() else file.dest_uri
-        return self.part.owns(path, self.plan_ids)
-
     def on_files(self, files, config):
-        for file in files:
-            if not self._owned(file):
+        for file in files.documentation_pages():  # static files stay: the steps after MkDocs read the theme's
+            if not self.part.owns(url_of_file(file.src_uri), self.plan_ids):
                 file.inclusion = InclusionLevel.EXCLUDED
         self.files = files
         return files

@@ -61,6 +61,26 @@ def document(plan_id: str, document_id: str) -> str:
     return f"plans/{plan_id}/documents/{document_id}/"
 
 
+def plan_versions(plan_id: str) -> str:
+    """The versions of a plan's official text (plans/<plan>/versions.yaml), oldest first."""
+    return f"plans/{plan_id}/versions/"
+
+
+def plan_version(plan_id: str, version_id: str) -> str:
+    """The frozen full text of one version; its tasks at ``#task-<id>`` (``task_anchor``)."""
+    return f"plans/{plan_id}/versions/{version_id}/"
+
+
+def version_changes(plan_id: str, from_id: str, to_id: str) -> str:
+    """What changed from one version to the next (version ids never contain ``-to-``)."""
+    return f"plans/{plan_id}/versions/{from_id}-to-{to_id}/"
+
+
+def task_anchor(task_id: str) -> str:
+    """A task in a page of the full text (the plan's, or one version's)."""
+    return f"task-{task_id}"
+
+
 def departments() -> str:
     return "departments/"
 

@@ -47,6 +47,8 @@ def read_metadata(document: SourceDocument) -> Metadata:
         document.note(line.line, "元数据", f"成文日期取自落款日期“{line.text}”，请核对")
     if found.issuer is None and page.get("issuer"):
         found.issuer = page["issuer"]
+    if found.issuer is None and (match := re.match(r"^(.{4,30}?)关于", document.title)) and ORG_END.search(match.group(1)):
+        found.issuer, found.issuer_line = match.group(1), document.title_line  # "滁州市人民政府关于…的通知"
     # The plan's own number stands on a line of its own (or opens the line); numbers in brackets are citations.
     numbers = [(line.line, match.group()) for line in front + [Line(document.title, document.title_line or 1)]
                for match in [DOC_NUMBER.match(line.text.strip())] if match]

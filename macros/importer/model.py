@@ -2,7 +2,7 @@
 
 Readers turn a file into ``Line``s (and table rows); ``structure`` turns those into ``Block``s with their
 numbering level, official text, units, deadline phrases and the source line each came from. The writer maps
-this model onto the current schema; what the schema cannot hold yet stays here and goes to the review list.
+this model onto the schema; what the schema cannot hold stays here and goes to the review list.
 """
 from __future__ import annotations
 
@@ -68,7 +68,8 @@ class Block:
     inline_heading: bool = False  # heading and text on one line ("1. 标题。正文")
     units: list[Units] = field(default_factory=list)
     deadlines: list[Phrase] = field(default_factory=list)
-    table_deadline: Optional[str] = None  # 完成时限 column, verbatim
+    table_deadline: Optional[str] = None  # the task's own 完成时限, verbatim: a table column or a "完成时限：" statement
+    deadline_origin: str = "分工表"  # where table_deadline was printed: 分工表 | 完成时限一行
     children: list["Block"] = field(default_factory=list)
     cut_off: bool = False  # the document ends inside this block
     from_table: bool = False  # a row of a 任务分工表 (its cells need no closing punctuation)

@@ -43,6 +43,8 @@ class NewOrganization:
     short_name: str
     line: int
     is_group: bool
+    level: str = "县级市"  # guessed: level_of()
+    kind: str = "政府部门"  # guessed: kind_of()
 
 
 @dataclass
@@ -56,6 +58,7 @@ class Matcher:
     organizations: list[dict]
     region: str  # e.g. "大冶市", "鞍山市立山区"; "" when unknown
     id_prefix: str
+    level: str = ""  # the plan's level (region_level), for the level of new units
     new: list[NewOrganization] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -100,7 +103,8 @@ class Matcher:
         is_group = bool(GROUPS.search(name))
         local = re.sub(r"^(?:市|县|区)(?=[\u4e00-\u9fff]{2})", "", name)
         full = name if is_group or org_region(name) or not self.region else self.region + local
-        new = NewOrganization(f"{self.id_prefix}-u{number:02d}", full, name, line, is_group)
+        new = NewOrganization(f"{self.id_prefix}-u{number:02d}", full, name, line, is_group,
+                              level_of(name, self.level), kind_of(name, is_group))
         self.used_ids.add(new.id)
         self.new.append(new)
         self.full_names[re.sub(r"\s+", "", full)] = new.id
@@ -111,3 +115,53 @@ class Matcher:
 def org_region(name: str) -> str:
     match = LEVEL_PREFIX.match(name)
     return match.group(0) if match else ""
+
+
+# ---------------------------------------------------------------- levels and kinds (guesses, for review)
+
+LEVELS = ("国家", "省", "地级市", "县级市", "县", "区", "乡镇", "街道")
+PARTY = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}?[省市县区])?委(?!员会)|宣传部|组织部|统战部|政法委|纪委|监委|网信办|编办|机构编制|党校|党委")
+MASS = re.compile(r"工会|团委|团[省市县区]委|共青团|妇联|妇女联合会|残联|残疾人联合会|科协|工商联|红十字会|侨联|文联")
+COURT = re.compile(r"法院|检察院")
+COMPANY = re.compile(r"公司|集团|银行|供电|烟草")
+
+
+def region_level(region: str, organizations: list[dict]) -> str:
+    """The government level of a region as printed ("鞍山市立山区" → 区); a 市 takes the level that
+    organizations.yaml gives units of that region, else 县级市 (a guess the review list asks about)."""
+    if not region:
+        return ""
+    if region.endswith(("街道", "街道办事处")):
+        return "街道"
+    if region.endswith(("乡", "镇")):
+        return "乡镇"
+    if region.endswith("区") and not region.endswith("自治区"):
+        return "区"
+    if region.endswith(("县", "旗")):
+        return "县"
+    if region.endswith(("省", "自治区")):
+        return "省"
+    levels = [org.get("level") for org in organizations if org.get("name", "").startswith(region)]
+    return max(set(levels), key=levels.count) if levels else "县级市"
+
+
+def level_of(name: str, plan_level: str) -> str:
+    """A new unit's level: its own prefix where it has one (市… in a district plan is the city above), else the plan's."""
+    if re.search(r"街道(?:办事处)?$", name) and not name.startswith("各"):
+        return "街道"
+    if re.search(r"[乡镇](?:人民政府|政府)?$", name) and not name.startswith("各"):
+        return "乡镇"
+    if name.startswith("省"):
+        return "省"
+    if name.startswith("市") and not name.startswith("市场") and plan_level in ("区", "县"):
+        return "地级市"
+    return plan_level if plan_level in LEVELS else "县级市"
+
+
+def kind_of(name: str, is_group: bool) -> str:
+    if is_group:
+        return "多个单位"
+    for pattern, kind in ((COURT, "法院检察院"), (MASS, "群团组织"), (PARTY, "党委部门"), (COMPANY, "国有企业")):
+        if pattern.search(name):
+            return kind
+    return "政府部门"

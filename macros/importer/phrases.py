@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from macros.core.deadlines import interpret
+
 from .model import Phrase
 
 CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -13,7 +15,7 @@ DEADLINE = re.compile(
     r"|长期坚持|持续推进|常态化推进|每季度|每半年|每月|每年|春节前后|年底前|上半年|下半年"
 )
 TARGET = re.compile(
-    r"(?P<before>不低于|不少于|达到|超过|至少[^\d，。；]{0,14}|控制在|不超过|不高于)?\s*"
+    r"(?P<before>不低于|不少于|达到|超过|至少[^\d，。；]{0,14}|控制在|不超过|不高于|(?<![签合节制公预条契])约)?\s*"
     r"(?P<low>\d+(?:\.\d+)?)\s*(?:(?P<dash>[-—~～至到])\s*(?P<high>\d+(?:\.\d+)?))?\s*"
     r"(?P<unit>%|个百分点|万人次|万人|人次|人|个|家|所|户|项|次|场|万元|亿元|元|公里|亩|套|处)"
     r"(?P<after>以上|以下|以内|左右)?"
@@ -53,30 +55,50 @@ def _year_is_deadline(clause: str, match: re.Match) -> bool:
     return not after.startswith(("是", "的", "度", "以来", "版")) and bool(TARGET.search(clause[match.end():]))
 
 
+RECURRING_WORDS = (("每月", "monthly"), ("每季度", "quarterly"), ("每季", "quarterly"), ("每年", "yearly"))
+
+
 def deadline_value(phrase: str, plan_year: Optional[int]) -> tuple[Optional[str], Optional[str]]:
-    """(value in the schema's forms, inferred note) for a phrase, or (None, None) if the schema has no form for it."""
+    """(value in the schema's forms, inferred note) for a phrase, or (None, None) if it cannot be read.
+
+    The loader's own reading (``macros.core.deadlines.interpret``) comes first: what it reads needs no
+    note. A phrase without its year ("一季度", "6月底前", "每季度") is read in the plan's year, with an
+    ``inferred`` note saying so.
+    """
+    read = interpret(phrase)
+    if read is not None:
+        return read, None
     compact = re.sub(r"\s+", "", phrase)
-    year_match = re.search(r"(\d{4})年", compact)
-    year = int(year_match.group(1)) if year_match else plan_year
-    inferred = None if year_match else (
-        f"原文只写“{phrase}”，没有写年份；导入时按方案年份 {plan_year} 推定，待审核。" if plan_year else None)
-    if year is None:
-        return None, None
-    if match := re.search(r"(\d{1,2})月(\d{1,2})日", compact):
-        return f"{year}-{int(match.group(1)):02d}-{int(match.group(2)):02d}", inferred
-    if match := re.search(r"(\d{1,2})月(?:底|末)", compact):
-        import calendar
-        month = int(match.group(1))
-        return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}", inferred
-    if match := re.search(r"([一二三四1-4])季度", compact):
-        return f"{year}-Q{CN_QUARTER[match.group(1)]}", inferred
-    if re.search(r"年?(?:底|末)", compact) and ("底" in compact or "末" in compact):
-        return f"{year}-end", inferred
+    stripped = re.sub(r"^(?:到|至|于)", "", compact)
+    if stripped != compact and (read := interpret(stripped)) is not None:
+        return read, None  # "到2025年底": the year is printed, only the 到 is in the way
     if compact.startswith("春节前后"):
         return "spring-festival", None
-    if year_match and re.fullmatch(r"(?:到|至|于)?\d{4}年(?:前|内)?", compact):
-        return str(year), None
+    if plan_year is None:
+        return None, None
+    for word, frequency in RECURRING_WORDS:
+        if word in compact:
+            return f"{frequency}@{plan_year}", (f"原文写“{phrase}”，没有写从哪一年开始；导入时按方案年份 {plan_year} 推定，待审核。")
+    read = interpret(f"{plan_year}年{stripped}")
+    if read is not None and read != "continuous":
+        return read, f"原文只写“{phrase}”，没有写年份；导入时按方案年份 {plan_year} 推定，待审核。"
     return None, None
+
+
+def deadline_entry(phrase: str, plan_year: Optional[int]) -> Optional[dict]:
+    """A ``Deadline`` for the data: ``{text}`` alone when the loader reads the phrase by itself, else the text
+    with an explicit ``value`` (and ``inferred`` note); None when no value can be suggested."""
+    if interpret(phrase) is not None:
+        return {"text": phrase}
+    value, inferred = deadline_value(phrase, plan_year)
+    if value is None:
+        return None
+    return {"text": phrase, "value": value, **({"inferred": inferred} if inferred else {})}
+
+
+def is_dated(value: str) -> bool:
+    """A value with a due date (or the Spring Festival): one that makes a milestone, unlike 长期坚持 or 每季度."""
+    return value != "continuous" and value != "none" and "@" not in value
 
 
 def target_phrases(text: str, line: int) -> list[Phrase]:
@@ -98,7 +120,7 @@ def target_fields(phrase: Phrase) -> dict:
         fields.update(comparator="range", min=_number(match.group("low")), max=_number(match.group("high")))
     else:
         comparator = "<=" if (before in ("不超过", "不高于") or after in ("以下", "以内")) else (
-            "=" if after == "左右" or before == "控制在" else ">=")
+            "approx" if after == "左右" or before == "约" else "=" if before == "控制在" else ">=")
         fields.update(comparator=comparator, value=_number(match.group("low")))
     fields["unit"] = match.group("unit")
     start = phrase.segment.find(phrase.text)

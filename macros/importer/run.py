@@ -1,8 +1,9 @@
-"""Import a plan: source → document model → current schema → validated → moved into ``policy_data``.
+"""Import a plan: source → document model → schema → validated → moved into ``policy_data``.
 
 Everything is written into a temporary copy of the data folder and checked there with the project's
 validator (run as a subprocess, so this package depends on no other code of the project); only a plan
 that validates is moved into place. Bad input raises ``ImportProblem`` before anything is written.
+Besides the data it writes the review list twice: ``import-review.md`` and ``review.yaml`` (open items).
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from .model import SourceDocument
 from .organizations import NewOrganization
 from .problems import ImportProblem
 from .readers import read_source
-from .review import REVIEW_FILE, review_markdown
+from .review import REVIEW_DATA, REVIEW_FILE, review_markdown, review_yaml
 from .writer import REVIEW, write_plan
 from .yamlout import dump
 
@@ -112,7 +113,7 @@ def prepare(source: Path, plan_id: str, data_dir: Path) -> ImportResult:
         merge = Merge(old["plan.yaml"], old["tasks.yaml"], plan, tasks, explained)
         plan, tasks = merge.run()
         changes = merge.changes
-        dropped = explained - {task["id"] for task in tasks["tasks"]} - {part["id"] for part in plan["parts"]}
+        dropped = explained - {task["id"] for task in tasks["tasks"]} - {part["id"] for part in plan.get("parts", [])}
         if dropped:
             gone = [task for task in old["tasks.yaml"].get("tasks", []) if task["id"] in dropped]
             raise ImportProblem(str(plan_dir / "explanations.yaml"), None, "explanations of "
@@ -121,7 +122,7 @@ def prepare(source: Path, plan_id: str, data_dir: Path) -> ImportResult:
                                 "to move or delete those explanations first (nothing was written)")
         for orphan in merge.orphans:
             document.note(None, "重新导入", orphan)
-    counts = {"部分": len(plan["parts"]), "任务": len(tasks["tasks"]),
+    counts = {"部分": len(plan.get("parts", [])), "任务": len(tasks["tasks"]),
               "新单位": len(output.new_organizations), "待核对": len(document.review) + len(output.new_organizations)}
     provenance = [f"导入自 {source.name}（{file_format}{'，' + encoding if encoding else ''}，SHA-256 {document.sha256}）",
                   f"由 scripts/import_plan.py 生成；标有“{REVIEW}”的内容是推测的，见 {REVIEW_FILE}。正文逐字照录原文。"]
@@ -136,6 +137,7 @@ def prepare(source: Path, plan_id: str, data_dir: Path) -> ImportResult:
     if reimport:
         result.diff = _diff(plan_dir, files)
     files[REVIEW_FILE] = review_markdown(document, plan_id, output.new_organizations, changes, counts)
+    files[REVIEW_DATA] = review_yaml(document, plan_id, output.new_organizations)
     return result
 
 
@@ -155,21 +157,32 @@ def _diff(plan_dir: Path, files: dict[str, str]) -> str:
     for name, text in files.items():
         path = plan_dir / name
         old = path.read_text(encoding="utf-8") if path.exists() else ""
-        if _without_comments(old) != _without_comments(text):
+        if _comparable(name, old) != _comparable(name, text):
             pieces += difflib.unified_diff(old.splitlines(keepends=True), text.splitlines(keepends=True),
                                            f"a/{path}", f"b/{path}", n=1)
     return "".join(pieces)
 
 
-def _without_comments(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+def _comparable(name: str, text: str) -> str:
+    """A file without what is provenance only: comments, and plan.yaml's ``source`` (file name and checksum).
+    A re-import that changes nothing else writes nothing."""
+    lines, in_source = [], False
+    for line in text.splitlines():
+        if line.lstrip().startswith("#"):
+            continue
+        if name == "plan.yaml" and (line.startswith("source:") or (in_source and line.startswith(" "))):
+            in_source = True
+            continue
+        in_source = False
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _organizations_block(result: ImportResult) -> str:
-    lines = [f"  # {REVIEW}（{result.plan_id}，导入自 {result.document.path}）：以下单位由导入程序新建，全称和层级是推测的。"]
+    lines = [f"  # {REVIEW}（{result.plan_id}，导入自 {result.document.path}）：以下单位由导入程序新建，全称、层级和类别是推测的。"]
     for org in result.new_organizations:
         lines += [f"  - id: \"{org.id}\"", f"    name: \"{org.name}\"", f"    short_name: \"{org.short_name}\"",
-                  "    level: \"县级市\""]
+                  f"    level: \"{org.level}\"", f"    kind: \"{org.kind}\""]
     return "\n".join(lines) + "\n"
 
 

@@ -9,7 +9,7 @@ from .numbering import numbering_of
 from .phrases import deadline_phrases
 from .problems import ImportProblem
 from .tables import TaskTable, attach_to_tasks
-from .units import merge, split_trailing_units, units_of_line
+from .units import deadline_of_line, merge, split_trailing_deadline, split_trailing_units, units_of_line
 
 TITLE_END = re.compile(r"(方案|计划|要点|措施|意见|办法|规划|清单|细则|分工)\s*([（(][^）)]{1,12}[）)])?$")
 NOT_TITLE = re.compile(r"(通知|函|决定|批复|通报|报告)$|^(关于印发|附件|印发)|。")
@@ -119,6 +119,10 @@ def _tree(document: SourceDocument, lines: list[Line]) -> list[Block]:
             pending_units.append(units)
             continue
         settle_units()
+        phrase = deadline_of_line(line.text)
+        if phrase is not None and stack:
+            _set_deadline(document, stack[-1], phrase, line.line)
+            continue
         if END_OF_PLAN.match(line.text) or (DATE.match(line.text) and stack):
             tail = lines[position:]
             _note_tail(document, tail)
@@ -139,11 +143,24 @@ def _tree(document: SourceDocument, lines: list[Line]) -> list[Block]:
     settle_units()
     for block in _descendants(top):
         if block.level != 9:
+            block.text, phrase = split_trailing_deadline(block.text)
             text, units = split_trailing_units(block.text, block.line)
             if units is not None:
                 block.text = text
                 block.units.append(units)
+                if phrase is None:
+                    block.text, phrase = split_trailing_deadline(block.text)
+            if phrase is not None:
+                _set_deadline(document, block, phrase, block.line)
     return top
+
+
+def _set_deadline(document: SourceDocument, block: Block, phrase: str, line: int) -> None:
+    if block.table_deadline is None:
+        block.table_deadline, block.deadline_origin = phrase, "完成时限一行"
+    else:
+        document.note(line, "时限", f"“{block.label}{block.heading[:16]}”有第二个完成时限“{phrase}”，"
+                      f"只写入了第一个“{block.table_deadline}”，请核对")
 
 
 def _appendix_table(document: SourceDocument, top: list[Block], tail: list[Line]) -> None:
@@ -173,11 +190,19 @@ def _descendants(blocks: list[Block]):
 
 
 def _lift_part_units(blocks: list[Block]) -> None:
-    """A 责任单位 line after the last task of a part belongs to the part when no other task has its own."""
-    for block in _descendants(blocks):
-        tasks = [child for child in block.children if not child.children]
-        if len(tasks) >= 2 and not block.units and tasks[-1].units and not any(t.units for t in tasks[:-1]):
-            block.units, tasks[-1].units = tasks[-1].units, []
+    """A 责任单位 (or 完成时限) line after the last item of a part or task belongs to the part or task when
+    no other item has its own. Bottom up, so that a part's own units are settled before its section's."""
+    for block in blocks:
+        _lift_part_units(block.children)
+        children = block.children
+        if len(children) < 2:
+            continue
+        if not block.units and children[-1].units and not any(child.units for child in children[:-1]):
+            block.units, children[-1].units = children[-1].units, []
+        if block.table_deadline is None and children[-1].table_deadline and children[-1].deadline_origin == "完成时限一行" \
+                and not any(child.table_deadline for child in children[:-1]):
+            block.table_deadline, block.deadline_origin = children[-1].table_deadline, children[-1].deadline_origin
+            children[-1].table_deadline = None
 
 
 def _flag_cut_off(document: SourceDocument) -> None:

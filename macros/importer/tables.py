@@ -45,7 +45,7 @@ class TaskTable:
             known = set(table.columns.values())
             ignored = [cell for index, cell in enumerate(line.cells) if index not in known]
             if ignored:
-                document.note(line.line, "表格", f"任务分工表的列“{'、'.join(ignored)}”在现行数据格式中没有位置，没有导入")
+                document.note(line.line, "表格", f"任务分工表的列“{'、'.join(ignored)}”在数据格式中没有位置，没有导入")
             return table
         document.note(line.line, "表格", f"表格（首行“{line.text[:30]}”）不是任务分工表（没有“任务”和“牵头/责任单位”列），没有导入")
         return cls(document, line, None)

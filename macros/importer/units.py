@@ -14,8 +14,10 @@ KIND = rf"(?P<kind>{LEAD}|{SUPPORT}|{RESPONSIBLE})"
 OPEN, CLOSE = r"[\[【（(〔]", r"[\]】）)〕]"
 UNITS_LINE = re.compile(rf"^{OPEN}?\s*{KIND}\s*[:：]\s*(?P<names>.+?)\s*{CLOSE}?\s*[。；;]?$")
 # Several statements in one bracket: "（牵头单位：A；配合单位：B）".
-STATEMENT = re.compile(rf"{KIND}\s*[:：]\s*(?P<names>[^；;\]】）)〕]+)")
-TRAILING = re.compile(rf"\s*(?P<all>{OPEN}\s*(?:{LEAD}|{SUPPORT}|{RESPONSIBLE})\s*[:：][^\[【（(〔]*?{CLOSE})\s*[。；;]?$")
+# A name may hold a bracket of its own: "各乡镇（街道）", "各县（市、区）".
+NAME_CHARS = r"(?:[^；;\[【（(〔\]】）)〕]|[（(][^（）()]*[）)])"
+STATEMENT = re.compile(rf"{KIND}\s*[:：]\s*(?P<names>{NAME_CHARS}+)")
+TRAILING = re.compile(rf"\s*(?P<all>{OPEN}\s*(?:{LEAD}|{SUPPORT}|{RESPONSIBLE})\s*[:：](?:{NAME_CHARS}|[；;])*?{CLOSE})\s*[。；;]?$")
 LEAD_PHRASE = re.compile(rf"\s*(?P<all>{OPEN}(?P<lead>[^（）()\[\]]+?)牵头[，,、；;]\s*(?P<support>[^（）()\[\]]+?)"
                          rf"(?:配合|参与|按职责分工负责|分工负责|负责){CLOSE})\s*[。；;]?$")
 SEPARATORS = re.compile(r"[、，,；;]|\s+(?=[\u4e00-\u9fff])")
@@ -92,3 +94,24 @@ def merge(statements: list[Units]) -> Optional[Units]:
         # "牵头单位：A / 责任单位：B": beside a lead, the 责任单位 are those who carry it out with the lead.
         units.support, units.responsible = units.responsible, []
     return units
+
+
+# A task's own deadline printed as a statement: "完成时限：2024年6月底前" on a line of its own, or in brackets
+# at the end of the task ("（完成时限：长期坚持）"). The phrase goes into the task's ``deadline``.
+DEADLINE_KIND = r"(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限)"
+DEADLINE_LINE = re.compile(rf"^{OPEN}?\s*{DEADLINE_KIND}\s*[:：]\s*(?P<phrase>[^\[【（(〔\]】）)〕]+?)\s*{CLOSE}?\s*[。；;]?$")
+TRAILING_DEADLINE = re.compile(rf"\s*{OPEN}\s*{DEADLINE_KIND}\s*[:：]\s*(?P<phrase>[^\[【（(〔\]】）)〕]+?)\s*{CLOSE}\s*[。；;]?$")
+
+
+def deadline_of_line(text: str) -> Optional[str]:
+    """The phrase of a "完成时限：…" line, verbatim; None if the line is not one."""
+    match = DEADLINE_LINE.match(text)
+    return match.group("phrase").rstrip("。；;") if match else None
+
+
+def split_trailing_deadline(text: str) -> tuple[str, Optional[str]]:
+    """A task's text and the "（完成时限：…）" at its end, if any."""
+    match = TRAILING_DEADLINE.search(text)
+    if match:
+        return text[: match.start()].rstrip(), match.group("phrase").rstrip("。；;")
+    return text, None

@@ -1,9 +1,15 @@
-"""Map the document model onto the current schema (plan.yaml, tasks.yaml, documents.yaml).
+"""Map the document model onto the schema (plan.yaml, tasks.yaml, documents.yaml).
 
-Official text goes in verbatim. Fields the schema requires but the source does not have get the marker
-``（原文无）`` and a review item; what the schema cannot hold yet (a deadline with no machine value, a
-printed task number that differs from the running number, 配合 beyond ``lead``) goes to the review list
-with its source line — never into the official text.
+Official text goes in verbatim. What the importer guesses — the status, the level, new units, deadline
+values it had to infer, targets and milestones — is written in the data and listed in the review list
+(``import-review.md`` and ``review.yaml``) with its source line. Optional fields the source does not have
+(status line, preamble, goal, parts, …) are left out; only required fields the source lacks get the
+marker ``（原文无）`` and a review item.
+
+Structure: one heading above all the tasks (二、重点任务) is ``tasks_heading``; its （一）（二）… are parts.
+Tasks right under that heading make a flat plan (no parts). Tasks under several headings make the
+headings parts, and their （一）… parts with ``parent``. Deeper items of a task ((1), ① …) are its
+``measures``; the numbering is kept as printed in ``label``.
 """
 from __future__ import annotations
 
@@ -14,8 +20,8 @@ from typing import Optional
 
 from .metadata import HEADER, Metadata, read_metadata
 from .model import Block, Line, SourceDocument, Units
-from .organizations import Matcher, NewOrganization
-from .phrases import clauses, deadline_value, target_fields, target_phrases
+from .organizations import Matcher, NewOrganization, region_level
+from .phrases import clauses, deadline_entry, deadline_value, is_dated, target_fields, target_phrases
 from .problems import ImportProblem
 from .structure import DATE, ORG_END
 from .units import merge
@@ -23,6 +29,7 @@ from .yamlout import Commented
 
 NOT_IN_SOURCE = "（原文无）"
 REVIEW = "导入待审核"
+STAGE_WORDS = {"consultation": "征求意见", "submitted": "报送审定", "issued": "印发施行"}
 
 
 @dataclass
@@ -34,6 +41,16 @@ class PlanOutput:
     metadata: Metadata
 
 
+@dataclass
+class PartSpec:
+    """A part to write: its block, the block of its parent part (if nested) and its tasks."""
+
+    block: Block
+    parent: Optional[Block]
+    tasks: list[Block]
+    made_up: bool = False  # no heading of its own in the source
+
+
 def descendants(blocks: list[Block]):
     for block in blocks:
         yield block
@@ -41,7 +58,7 @@ def descendants(blocks: list[Block]):
 
 
 def render(block: Block, with_label: bool = False) -> str:
-    """The block's official text with its deeper numbered items, as printed (paragraphs joined by \\n)."""
+    """The block's official text with its deeper numbered items, as printed (paragraphs joined by \n)."""
     own = block.full_text if with_label and block.inline_heading else block.text
     head = f"{block.label}{block.heading}" if with_label and not block.inline_heading else ""
     if with_label and block.inline_heading:
@@ -51,13 +68,23 @@ def render(block: Block, with_label: bool = False) -> str:
     return "\n".join(pieces)
 
 
+def measure_text(block: Block) -> str:
+    """A sub-measure's words after its label, as printed (its own units statement put back where it stood)."""
+    text = block.full_text if block.inline_heading else "\n".join(filter(None, (block.heading, block.text)))
+    for units in block.units:
+        text += units.source if units.source[:1] in "（([【〔" else "\n" + units.source
+    return text or NOT_IN_SOURCE
+
+
 class Writer:
     def __init__(self, document: SourceDocument, plan_id: str, organizations: list[dict]) -> None:
         self.document, self.plan_id = document, plan_id
         self.metadata = read_metadata(document)
-        self.orgs = Matcher(organizations, self.metadata.region, plan_id)
+        self.level = region_level(self.metadata.region, organizations)
+        self.orgs = Matcher(organizations, self.metadata.region, plan_id, self.level)
         self.note = document.note
         self.task_comments: dict[str, str] = {}
+        self.task_lines: dict[str, int] = {}
 
     # ------------------------------------------------------------ plan
 
@@ -68,39 +95,45 @@ class Writer:
         task_level = 3 if any(b.level == 3 for b in descendants(blocks)) else 2
         sections = [b for b in blocks if b.level == 1]
         if not sections or any(b.level != 1 for b in blocks):
-            loose = [b for b in blocks if b.level != 1]
-            self.note(loose[0].line, "结构", "方案没有一级标题（一、二、…）包住全部任务：部分和任务按现有编号导入")
             sections = [b if b.level == 1 else Block(1, "", 0, "", "", b.line, children=[b]) for b in blocks]
             sections = _merge_synthetic(sections)
         task_sections = self._task_sections(sections, task_level)
         first, last = sections.index(task_sections[0]), sections.index(task_sections[-1])
         before, after = sections[:first], sections[last + 1:]
-        parts, tasks = self._parts_and_tasks(sections[first: last + 1], task_level)
+        tasks_heading, specs, flat = self._shape(sections[first: last + 1], task_level)
+        parts, tasks = self._parts_and_tasks(specs, flat)
+        self._fill_missing_units(parts, tasks)
         year = meta.year
         if year is None:
             year = int(meta.written[1][:4]) if meta.written else 2000
             self.note(document.title_line, "元数据", f"没有找到方案年份，暂填 {year}，请填写")
-        plan = {
+        plan: dict = {
             "id": self.plan_id,
             "region": meta.region or NOT_IN_SOURCE,
             "year": year,
             "title": document.title,
             "short_title": Commented(self._short_title(), f"{REVIEW}：简称是我们拟定的，不是原文"),
-            "status_line": document.status_line or NOT_IN_SOURCE,
-            "metadata": self._metadata_fields(meta),
-            "implements": [],
-            "preamble": "\n".join(line.text for line in document.preamble) or NOT_IN_SOURCE,
-            "goal": self._goal(before),
-            "tasks_heading": self._tasks_heading(task_sections),
-            "parts": parts,
-            **self._requirements(after),
         }
+        if self.level:
+            plan["level"] = Commented(self.level, f"{REVIEW}：层级是按地区名称推测的")
+            self.note(document.title_line, "元数据", f"方案层级（level）按地区“{meta.region}”推测为“{self.level}”，请核对")
+        if document.status_line:
+            plan["status_line"] = document.status_line
+        plan["metadata"] = self._metadata_fields(meta)
+        plan["status"] = self._status(meta)
+        plan["source"] = {"file": document.path, "sha256": document.sha256}
+        plan["implements"] = []
+        if document.preamble:
+            plan["preamble"] = "\n".join(line.text for line in document.preamble)
+        if (goal := self._goal(before)) is not None:
+            plan["goal"] = goal
+        if tasks_heading:
+            plan["tasks_heading"] = tasks_heading
+        if parts:
+            plan["parts"] = parts
+        plan.update(self._requirements(after))
         if not meta.region:
             self.note(document.title_line, "元数据", "没有认出地区（region），填了“（原文无）”，请填写")
-        if not document.status_line:
-            self.note(document.title_line, "元数据", "原文标题下没有状态行（如“（征求意见稿）”）：status_line 填了“（原文无）”")
-        if not document.preamble:
-            self.note(document.title_line, "结构", "标题和第一个编号之间没有前言：preamble 填了“（原文无）”")
         self._cited_documents()
         tasks = [Commented(t, self.task_comments[t["id"]]) if t["id"] in self.task_comments else t for t in tasks]
         return PlanOutput(plan, {"tasks": tasks}, self._documents(), self.orgs.new, meta)
@@ -118,42 +151,69 @@ class Writer:
                                 "tasks numbered 1. 2. … or （一）（二）… under a heading such as 二、重点任务")
         return found
 
-    def _parts_and_tasks(self, sections: list[Block], task_level: int) -> tuple[list, list]:
-        groups: list[tuple[Block, list[Block]]] = []  # (part block, its tasks)
+    def _shape(self, sections: list[Block], task_level: int) -> tuple[Optional[str], list[PartSpec], bool]:
+        """The tasks heading, the parts (flat: one group of tasks that is no part), nested or not."""
+        def subsections(section: Block) -> list[Block]:
+            return [c for c in section.children if c.level == 2] if task_level == 3 else []
+
+        def loose(section: Block) -> list[Block]:
+            return [c for c in section.children if c.level == task_level]
+
+        single = len(sections) == 1
+        if single and not subsections(sections[0]):
+            section = sections[0]
+            if section.label:
+                self.note(section.line, "结构", f"任务直接列在“{section.label}{section.heading}”下，没有分部分：按不分部分的方案导入")
+            else:
+                self.note(section.line, "结构", "任务前没有一级标题（一、二、…）：按不分部分的方案导入，不写 tasks_heading")
+            heading = f"{section.label}{section.heading}" if section.label else None
+            return heading, [PartSpec(section, None, loose(section))], True
+        tasks_heading = f"{sections[0].label}{sections[0].heading}" if single and sections[0].label else None
+        specs: list[PartSpec] = []
+        nested = False
         for section in sections:
-            if task_level == 2 or not any(child.level == 2 for child in section.children):
-                groups.append((section, [c for c in section.children if c.level == task_level]))
-                continue
-            loose: list[Block] = []
-            for child in section.children:
-                if child.level == 2:
-                    if loose:
-                        groups.append((section, loose))
-                        loose = []
-                    groups.append((child, [c for c in child.children if c.level == 3]))
-                elif child.level == 3:
-                    loose.append(child)
-            if loose:
-                groups.append((section, loose))
-        if len(sections) > 1 and task_level == 3 and any(part.level == 2 for part, _ in groups):
-            self.note(sections[1].line, "结构", "任务分在几个一级标题下：现行格式只有一个任务标题，其他一级标题没有写入，请核对")
-        parts, tasks = [], []
-        width = 3 if sum(len(t) for _, t in groups) > 99 else 2
-        for part_number, (part_block, task_blocks) in enumerate(groups, 1):
-            part_id = f"p{part_number}"
+            own, parent = loose(section), None
+            if section.label and (not single or own):
+                specs.append(PartSpec(section, None, own))
+                parent = section
+            elif own:  # tasks outside any heading, among parts: the schema needs a part for them
+                specs.append(PartSpec(section, None, own, made_up=True))
+            for sub in subsections(section):
+                specs.append(PartSpec(sub, parent, [c for c in sub.children if c.level == 3]))
+                nested = nested or parent is not None
+        if nested:
+            self.note(sections[0].line, "结构", "任务分在几个一级标题下：一级标题写作部分，其下的（一）（二）… 写作它们的下一级部分（parent）")
+        elif not single:
+            self.note(sections[0].line, "结构", "任务分在几个一级标题下：各一级标题写作部分，不写 tasks_heading")
+        return tasks_heading, specs, False
+
+    def _parts_and_tasks(self, specs: list[PartSpec], flat: bool) -> tuple[list, list]:
+        parts, tasks, ids = [], [], {}
+        width = 3 if sum(len(s.tasks) for s in specs) > 99 else 2
+        for spec in specs:
+            part_id = None if flat else f"p{len(parts) + 1}"
+            if part_id:
+                ids[id(spec.block)] = part_id
             part_tasks = []
-            for block in task_blocks:
+            for block in spec.tasks:
                 task_id = f"t{len(tasks) + 1:0{width}d}"
                 part_tasks.append(self._task(task_id, len(tasks) + 1, part_id, block))
                 tasks.append(part_tasks[-1])
-            parts.append(self._part(part_id, part_block, task_blocks, part_tasks))
+            if part_id:
+                parent_id = ids.get(id(spec.parent)) if spec.parent is not None else None
+                parts.append(self._part(part_id, parent_id, spec, part_tasks))
         return parts, tasks
 
-    def _part(self, part_id: str, block: Block, task_blocks: list[Block], tasks: list[dict]) -> dict:
+    def _part(self, part_id: str, parent_id: Optional[str], spec: PartSpec, tasks: list[dict]) -> dict:
+        block = spec.block
         part: dict = {"id": part_id, "label": block.label or NOT_IN_SOURCE, "heading": block.heading or NOT_IN_SOURCE}
-        if not block.label:
-            self.note(block.line, "结构", f"部分 {part_id} 在原文中没有编号和标题：label、heading 填了“（原文无）”")
-        own_text = block.text if task_blocks else render(block)
+        if parent_id:
+            part["parent"] = parent_id
+        if spec.made_up:
+            self.note(block.line, "结构", f"部分 {part_id} 在原文中没有编号和标题（这些任务不在任何一级标题下，而别的任务在）："
+                      "label、heading 填了“（原文无）”")
+        has_children = spec.tasks or any(c.level == 2 for c in block.children)
+        own_text = block.text if has_children else render(block)
         if block.inline_heading and own_text:
             self.note(block.line, "结构", f"部分“{block.label}{block.heading}”的标题和正文在同一段，已在第一个句号处分开")
         if own_text:
@@ -162,49 +222,78 @@ class Writer:
         units = _merged(block.units)
         if units is not None:
             part["responsibility"] = self._responsibility(units)
-        else:
-            part["responsibility"] = self._part_units_from_tasks(block, task_blocks)
-        for task in tasks:
-            if task.get("responsibility") == part["responsibility"]:
-                del task["responsibility"]
+            for task in tasks:
+                if task.get("responsibility") == part["responsibility"]:
+                    del task["responsibility"]
         return part
 
-    def _part_units_from_tasks(self, block: Block, task_blocks: list[Block]) -> dict:
-        names: list[str] = []
-        lead: list[str] = []
-        for task in task_blocks:
-            units = _merged(task.units)
-            if units:
-                names += [n for n in units.names if n not in names]
-        if names:
-            source = "（原文未写本部分的责任单位；导入时汇总了各任务的责任单位）"
-            self.note(block.line, "单位", f"部分“{block.label}{block.heading}”没有自己的责任单位：现行格式要求填写，"
-                      "导入时汇总了各任务的单位（原文每项任务的单位写在任务上）")
-            return {"source": source, "units": self._ids(names, block.line), "lead": lead}
-        issuer = self.metadata.issuer
-        if issuer:
-            self.note(block.line, "单位", f"部分“{block.label}{block.heading}”和它的任务都没有写责任单位：暂填发文单位“{issuer}”，请核对")
-            return {"source": "（原文未写责任单位；导入时暂填发文单位）", "units": self._ids([issuer], block.line), "lead": []}
-        raise ImportProblem(self.document.path, block.line, f"no 责任单位 for “{block.label}{block.heading}” nor for its tasks, "
-                            "and no issuing unit", "责任单位/牵头单位 lines (or a 任务分工表): the data format needs the "
-                            "units responsible for each part")
+    def _fill_missing_units(self, parts: list[dict], tasks: list[dict]) -> None:
+        """Every task must end up with units (its own or its nearest part's): where the source names none,
+        the issuing unit, for review."""
+        by_id = {part["id"]: part for part in parts}
 
-    def _task(self, task_id: str, number: int, part_id: str, block: Block) -> dict:
-        text = render(block)
+        def inherited(part_id: Optional[str]) -> bool:
+            while part_id:
+                part = by_id[part_id]
+                if "responsibility" in part:
+                    return True
+                part_id = part.get("parent")
+            return False
+
+        missing = [task for task in tasks if "responsibility" not in task and not inherited(task.get("part"))]
+        if not missing:
+            return
+        issuer = self.metadata.issuer
+        if not issuer:
+            task = missing[0]
+            raise ImportProblem(self.document.path, None, f"no 责任单位 for task {task['number']}“{task['title'][:20]}” "
+                                "nor for its part, and no issuing unit", "责任单位/牵头单位 lines (or a 任务分工表): the data "
+                                "format needs the units responsible for each task")
+        fallback = {"source": "（原文未写责任单位；导入时暂填发文单位）", "units": self._ids([issuer], self.metadata.issuer_line or 1)}
+        for task in missing:
+            task["responsibility"] = Commented(dict(fallback), f"{REVIEW}：原文没有写这一项的责任单位，暂填发文单位")
+            self.note(self.task_lines.get(task["id"]), "单位", f"任务 {task['number']}“{task['title'][:20]}”和它所属的部分都没有写责任单位："
+                      f"暂填发文单位“{issuer}”，请核对")
+
+    def _task(self, task_id: str, number: int, part_id: Optional[str], block: Block) -> dict:
+        text = block.text
         if not text:
             text = block.heading + ("。" if block.inline_heading else "")
             self.note(block.line, "结构", f"任务 {number}“{block.heading[:20]}”只有一句：text 填了这一整句（与 title 相同）")
-        if block.label and block.value and block.value != number:
-            self.note(block.line, "编号", f"原文序号“{block.label}”写成第 {number} 项（现行格式要求任务从 1 连续编号；"
-                      "原文序号待数据格式增加 label 字段后保存）")
-        task = {"id": task_id, "number": number, "part": part_id, "title": block.heading, "text": text}
+        task: dict = {"id": task_id, "number": number}
+        self.task_lines[task_id] = block.line
+        if block.label:
+            task["label"] = block.label
+        if part_id:
+            task["part"] = part_id
+        task.update(title=block.heading, text=text)
         task.update(self._targets_and_milestones(task_id, block, text))
+        deadline = self._task_deadline(task_id, block)
+        if deadline is not None:
+            task["deadline"] = deadline
+        if block.children:
+            task["measures"] = self._measures(task_id, block.children)
         units = _merged(block.units)
         if units is not None:
             task["responsibility"] = self._responsibility(units)
         if block.cut_off:
             self.task_comments[task_id] = f"{REVIEW}：文件在这一项中间结束，只导入了现有部分"
         return task
+
+    def _measures(self, task_id: str, children: list[Block]) -> list[dict]:
+        measures = []
+        for child in children:
+            measure: dict = {"label": child.label or NOT_IN_SOURCE, "text": measure_text(child)}
+            if child.units:
+                self.note(child.line, "单位", f"{task_id}: 措施“{child.label}”自己写了责任单位（“{child.units[0].source}”）："
+                          "措施没有 responsibility 字段，单位留在措施正文里，请核对任务的责任单位")
+            if child.deadlines:
+                self.note(child.line, "时限", f"{task_id}: 措施“{child.label}”中的时间说法“{child.deadlines[0].text}”没有写成里程碑"
+                          "（里程碑的原句必须在任务正文中），需要时请写在任务上")
+            if child.children:
+                measure["measures"] = self._measures(task_id, child.children)
+            measures.append(measure)
+        return measures
 
     # ------------------------------------------------------------ units
 
@@ -217,11 +306,22 @@ class Writer:
         return ids
 
     def _responsibility(self, units: Units) -> dict:
-        if units.support:
-            self.note(units.line, "单位", f"配合单位 {'、'.join(units.support)}：现行格式只区分牵头（lead），配合单位写入 units，"
-                      "待数据格式增加 support 字段")
-        return {"source": units.source, "units": self._ids(units.names, units.line),
-                "lead": self._ids(units.lead, units.line)}
+        """牵头 → lead, 配合 → support; 责任单位 with no role → units. ``units`` is left out when lead and
+        support say it all (the loader makes it lead + support)."""
+        lead = self._ids(units.lead, units.line)
+        support = self._ids(units.support, units.line)
+        both = [org for org in support if org in lead]
+        if both:
+            support = [org for org in support if org not in lead]
+            self.note(units.line, "单位", f"“{units.source}”把同一单位写成了牵头和配合（{'、'.join(both)}）：只记为牵头，请核对")
+        responsibility: dict = {"source": units.source}
+        if units.responsible:
+            responsibility["units"] = [org for org in self._ids(units.names, units.line)]
+        if lead:
+            responsibility["lead"] = lead
+        if support:
+            responsibility["support"] = support
+        return responsibility
 
     # ------------------------------------------------------------ deadlines and targets
 
@@ -232,11 +332,11 @@ class Writer:
             fields = target_fields(phrase)
             scope = fields.pop("scope") or "（待审核）"
             deadline = next((d for d in block.deadlines if d.segment == phrase.segment
-                             and deadline_value(d.text, plan_year)[0]), None)
+                             and deadline_entry(d.text, plan_year)), None)
             target = {"id": f"{item_id}-{index}", "metric": fields.pop("metric"), **fields, "scope": scope}
             if deadline is not None:
                 used.add(id(deadline))
-                target["deadline"] = self._deadline(deadline.text, plan_year)
+                target["deadline"] = deadline_entry(deadline.text, plan_year)
             target["source"] = phrase.segment
             targets.append(Commented(target, f"{REVIEW}：从原文第 {block.line} 行推测的目标"))
             self.note(block.line, "目标", f"{item_id}: 推测目标“{phrase.text}”（{target['metric'][:20]}，{target['comparator']}），"
@@ -245,19 +345,12 @@ class Writer:
             if id(phrase) in used or phrase.segment not in text:
                 continue
             value, _ = deadline_value(phrase.text, plan_year)
-            if value is None:
-                self.note(block.line, "时限", f"{item_id}: 时间说法“{phrase.text}”在现行格式中没有机器可读的写法（如长期坚持、每季度），"
-                          "只记在这里，待数据格式扩展")
+            if value is None or not is_dated(value):
+                meaning = f"（可写作 {value}）" if value else ""
+                self.note(block.line, "时限", f"{item_id}: 时间说法“{phrase.text}”{meaning}没有截止日期，没有写成里程碑；"
+                          "需要时请写在任务的 deadline 或 milestones 里")
                 continue
             milestones.append(self._milestone(f"{item_id}-m{len(milestones) + 1}", phrase.segment, phrase.text, block.line))
-        if block.table_deadline:
-            value, _ = deadline_value(block.table_deadline, plan_year)
-            if value is None:
-                self.note(block.line, "时限", f"{item_id}: 完成时限“{block.table_deadline}”（分工表）没有机器可读的写法，只记在这里")
-            else:
-                first_clause = next(clauses(text))[1].rstrip("。；;！？")
-                milestones.append(self._milestone(f"{item_id}-m{len(milestones) + 1}", first_clause,
-                                                  block.table_deadline, block.line, what=block.heading))
         result = {}
         if targets:
             result["targets"] = targets
@@ -265,18 +358,34 @@ class Writer:
             result["milestones"] = milestones
         return result
 
+    def _task_deadline(self, task_id: str, block: Block):
+        """The task's own 完成时限 (a table column or a "完成时限：" statement): ``{text}`` when the loader reads
+        it by itself; else a suggested ``value`` (or ``none``), in the review list."""
+        phrase = block.table_deadline
+        if phrase is None:
+            for child in descendants(block.children):
+                if child.table_deadline:
+                    phrase = child.table_deadline
+                    self.note(child.line, "时限", f"{task_id}: 完成时限“{phrase}”写在措施“{child.label}”之后：作为任务的完成时限，请核对")
+                    break
+        if not phrase:
+            return None
+        entry = deadline_entry(phrase, self.metadata.year)
+        where = f"完成时限“{phrase}”（{block.deadline_origin}）"
+        if entry is None:
+            self.note(block.line, "时限", f"{task_id}: {where}读不出日期：暂记为 value: none（没有日期），请核对，"
+                      "能确定时写成 2024-06、2024-Q2、quarterly@2024 等")
+            return Commented({"text": phrase, "value": "none"}, f"{REVIEW}：读不出日期，暂记为 none")
+        if "value" in entry:
+            self.note(block.line, "时限", f"{task_id}: {where}推定为 {entry['value']}"
+                      + ("（年份按方案年份推定）" if "inferred" in entry else "") + "，请核对")
+            return Commented(entry, f"{REVIEW}：时限的意思（value）是推定的")
+        return entry
+
     def _milestone(self, milestone_id: str, sentence: str, phrase: str, line: int, what: str = "") -> Commented:
         self.note(line, "时限", f"{milestone_id}: 推测时限“{phrase}”，请核对要做的事和日期")
-        return Commented({"id": milestone_id, "what": what or _short(sentence), "deadline": self._deadline(phrase, self.metadata.year),
+        return Commented({"id": milestone_id, "what": what or _short(sentence), "deadline": deadline_entry(phrase, self.metadata.year),
                           "source": sentence}, f"{REVIEW}：从原文第 {line} 行推测的时限")
-
-    @staticmethod
-    def _deadline(phrase: str, plan_year: Optional[int]) -> dict:
-        value, inferred = deadline_value(phrase, plan_year)
-        deadline = {"text": phrase, "value": value}
-        if inferred:
-            deadline["inferred"] = inferred
-        return deadline
 
     # ------------------------------------------------------------ the rest of the plan
 
@@ -295,35 +404,39 @@ class Writer:
             "written_date": {"text": meta.written[0], "value": meta.written[1]} if meta.written else None,
             "published_date": {"text": meta.published[0], "value": meta.published[1]} if meta.published else None,
             "topic": meta.topic,
-            "status": meta.status,
         }
+
+    def _status(self, meta: Metadata) -> Commented:
+        """The plan's status: always a guess, always an open review item."""
+        status: dict = {"stage": meta.stage}
+        if meta.stage == "issued":
+            date = meta.written or meta.published
+            status.update(issued_on=date[1], doc_number=meta.doc_number)
+        words = STAGE_WORDS[meta.stage]
+        if meta.stage_evidence:
+            message = f"状态（status.stage）推测为 {meta.stage}（{words}），依据是{meta.stage_evidence}，请核对"
+        else:
+            message = (f"没有认出方案的状态（原文没有状态行、发文字号或日期）：status.stage 暂记为 {meta.stage}（{words}），"
+                       "请核对并改为实际的阶段（issued 还要 issued_on 和 doc_number）")
+        self.note(self.document.status_line_no or self.document.title_line, "状态", message)
+        return Commented(status, f"{REVIEW}：状态是推测的（{meta.stage_evidence or '原文没有依据'}）")
 
     def _short_title(self) -> str:
         title = re.sub(r"^关于", "", self.document.title)
-        short = title if len(title) <= 24 else title[:23] + "…"
-        status = self.metadata.status
-        return f"{short}（{status}）" if status == "征求意见稿" else short
+        return title if len(title) <= 24 else title[:23] + "…"
 
-    def _goal(self, before: list[Block]) -> dict:
+    def _goal(self, before: list[Block]) -> Optional[dict]:
         if not before:
-            self.note(self.document.title_line, "结构", "任务之前没有“目标/总体要求”一节：goal.heading 填了“（原文无）”")
-            return {"heading": NOT_IN_SOURCE, "text": None}
+            return None
         for extra in before[1:]:
-            self.note(extra.line, "未导入", f"“{extra.label}{extra.heading}”一节在现行格式中没有位置（只有一个 goal），"
+            self.note(extra.line, "未导入", f"“{extra.label}{extra.heading}”一节在数据格式中没有位置（只有一个 goal），"
                       "原文没有导入，请核对")
         goal = before[0]
-        text = render(goal) or None
-        return {"heading": f"{goal.label}{goal.heading}", "text": text}
-
-    def _tasks_heading(self, task_sections: list[Block]) -> str:
-        if len(task_sections) == 1 and task_sections[0].label:
-            return f"{task_sections[0].label}{task_sections[0].heading}"
-        self.note(task_sections[0].line, "结构", "任务不在同一个一级标题下：tasks_heading 填了“（原文无）”，各一级标题写作部分")
-        return NOT_IN_SOURCE
+        return {"heading": f"{goal.label}{goal.heading}", "text": render(goal) or None}
 
     def _requirements(self, after: list[Block]) -> dict:
         if not after:
-            return {"requirements_heading": NOT_IN_SOURCE, "requirements": []}
+            return {}
         section = after[0]
         requirements = []
         for child in section.children:
@@ -333,9 +446,9 @@ class Writer:
                 self.note(child.line, "结构", f"“{child.label}{child.heading}”只有标题没有正文：text 填了“（原文无）”")
             requirements.append({"label": child.label, "heading": child.heading, "text": text})
         if section.text:
-            self.note(section.line, "未导入", f"“{section.label}{section.heading}”下的不编号正文在现行格式中没有位置，没有导入：“{section.text[:30]}…”")
+            self.note(section.line, "未导入", f"“{section.label}{section.heading}”下的不编号正文在数据格式中没有位置，没有导入：“{section.text[:30]}…”")
         for extra in after[1:]:
-            self.note(extra.line, "未导入", f"“{extra.label}{extra.heading}”一节在现行格式中没有位置（只有一个 requirements），没有导入")
+            self.note(extra.line, "未导入", f"“{extra.label}{extra.heading}”一节在数据格式中没有位置（只有一个 requirements），没有导入")
         return {"requirements_heading": f"{section.label}{section.heading}", "requirements": requirements}
 
     def _cited_documents(self) -> None:
@@ -401,7 +514,7 @@ class Writer:
         return {
             "id": doc_id, "kind": kind, "title": title, "short_title": short,
             "metadata": {"issuers": issuers, "doc_number": None, "index_number": None, "written_date": None,
-                         "published_date": None, "topic": None, "status": self.metadata.status},
+                         "published_date": None, "topic": None},
             "recipients": recipients, "attachments": attachments, "body": body,
         }
 

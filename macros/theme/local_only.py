@@ -8,6 +8,7 @@ empty local scripts. Source maps are developer tools only and are removed to kee
 from __future__ import annotations
 
 import re
+import shutil
 
 from macros.core.build_context import BuildContext
 
@@ -20,6 +21,8 @@ REMOTE_LOADERS = re.compile(r"https://(unpkg\.com|api\.github\.com|\$\{\w+\}/api
 def keep_local(context: BuildContext) -> None:
     for source_map in context.site.rglob("*.map"):
         source_map.unlink()
+    for unused in material.search_files(context.site):  # Material's search is off: nothing loads these
+        shutil.rmtree(unused) if unused.is_dir() else unused.unlink()
     for bundle in material.bundles(context.site):
         text = REMOTE_LOADERS.sub(EMPTY_SCRIPT, bundle.read_text(encoding="utf-8"))
         text = re.sub(r"\n?//# sourceMappingURL=\S+", "", text)  # it pointed at a removed file

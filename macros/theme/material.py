@@ -19,10 +19,12 @@ TYPESET_CLASS = "md-typeset"
 TITLE_SEPARATOR = " - "  # <title>page - site</title>
 JAVASCRIPTS = "assets/javascripts"
 BUNDLE_GLOB = "bundle.*.min.js"
+# Material's own search (its worker and lunr's language files), published with the theme's files even while
+# its search plugin is off; the site's search is features/search.
+SEARCH_FILES = ("workers/search.*.min.js", "lunr")
 # <nav class="md-header__inner md-grid">: the header bar; the site's own search form goes at its end, where
-# Material's search (switched off: mkdocs.yml) would sit. HEADER_TITLE_CLASS is the part that gives way.
+# Material's search (switched off: mkdocs.yml) would sit.
 HEADER_BAR_CLASS = "md-header__inner"
-HEADER_TITLE_CLASS = "md-header__title"
 # Classes our print stylesheet hides that Material only renders with features this site leaves off
 # (navigation tabs, the edit button): hidden in case a publisher turns them on.
 OPTIONAL_CLASSES = {"md-tabs", "md-content__button"}
@@ -62,3 +64,8 @@ def bundles(site: Path) -> list[Path]:
     if not found:
         raise StepFailed("Material's JavaScript bundle was not found; the theme may have changed")
     return found
+
+
+def search_files(site: Path) -> list[Path]:
+    """Material's search files in the built site (removed by theme/local_only.py)."""
+    return [path for pattern in SEARCH_FILES for path in (site / JAVASCRIPTS).glob(pattern)]

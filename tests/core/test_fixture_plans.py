@@ -8,9 +8,6 @@ units, embeds, its calendar, the official-text PDF, plan.json and tasks.csv — 
 wording and 文号 (from macros/core/status.py), that no other plan's status wording is there, that the
 official text is verbatim, units with their roles, deadlines as printed with their reading, that an issued
 or repealed plan is never called a draft, and that a repealed plan says 已废止.
-
-Tests marked ``xfail(strict=True)`` state what the pages should show and do not yet (the reason names the
-template or module); they start failing as XPASS once the page is fixed: then remove the mark.
 """
 from __future__ import annotations
 
@@ -120,10 +117,6 @@ def calendar(site: Path, plan_id: str):
     return Calendar.from_ical((site / urls.plan_calendar(plan_id)).read_bytes())
 
 
-def events(site: Path, plan_id: str) -> list:
-    return list(calendar(site, plan_id).walk("VEVENT"))
-
-
 def role_spans(node) -> dict[str, str]:
     """``牵头：…`` / ``配合：…`` / ``责任单位：…`` spans of ``units_by_role``, by role."""
     spans = {}
@@ -193,9 +186,6 @@ def test_each_plan_page_announces_its_own_status(plan_id, fixture_site, catalog)
         assert announce(fixture_site, path) == [status.line], path
 
 
-@pytest.mark.xfail(strict=True, reason="macros/features/progress/pages.py: the progress page is made as "
-                   "Page(…) without `plan=bundle.id`, so plan_pages' page_meta gives it no pp_status and its line "
-                   "is the site summary (“本站介绍 4 个方案：征求意见稿 1 个…”) instead of the plan's own")
 def test_the_progress_page_announces_its_plans_status(plan_id, fixture_site, catalog):
     assert announce(fixture_site, urls.progress(plan_id)) == [catalog.plan(plan_id).status.line]
 
@@ -232,9 +222,8 @@ def test_an_issued_or_repealed_plan_is_never_called_a_draft(plan_id, fixture_sit
     assert bundle.status.final, "every fixture plan is issued or was (repealed)"
     sources: dict[str, str] = {}
 
-    def page(path: str) -> str:  # without the two known faults the xfail tests below check
-        content = SITE_DESCRIPTION.sub("", html(fixture_site, path), count=1)
-        return content.replace(catalog.status_line, "") if path == urls.progress(plan_id) else content
+    def page(path: str) -> str:
+        return html(fixture_site, path)
 
     for path in [*plan_pages(fixture_site, plan_id), *embed_pages(bundle),
                  *(urls.embed_department(unit) for unit in own_units(catalog, bundle))]:
@@ -252,8 +241,6 @@ def test_an_issued_or_repealed_plan_is_never_called_a_draft(plan_id, fixture_sit
             assert word not in content, (path, word)
 
 
-@pytest.mark.xfail(strict=True, reason="mkdocs.yml `site_description` (every page's <meta name=\"description\">) "
-                   "says “大冶市…行动方案（征求意见稿）…” on every page of every plan (issue 10, item 5: identity from data)")
 def test_no_page_description_calls_the_plan_a_draft(plan_id, fixture_site, catalog):
     for path in plan_pages(fixture_site, plan_id):
         descriptions = SITE_DESCRIPTION.findall(html(fixture_site, path))
@@ -484,9 +471,6 @@ def test_department_pages_list_the_plans_items_with_roles(plan_id, fixture_site,
             assert not page.xpath('//section[starts-with(@id, "plan-")]')[1:], (unit, "only its plan")
 
 
-@pytest.mark.xfail(strict=True, reason="macros/features/departments/templates/department.html: a plan's section on a "
-                   "department page does not say where the plan stands (the page's line is the site summary, so "
-                   "nothing near the tasks of the repealed plan says 已废止)")
 def test_department_pages_state_each_plans_status(plan_id, fixture_site, catalog):
     bundle = catalog.plan(plan_id)
     for unit in bundle.responsible_units():
@@ -514,8 +498,6 @@ def test_embeds_state_the_plans_status_and_units(plan_id, fixture_site, catalog)
         assert bundle.status.line in body and bundle.plan.short_title in body, unit
 
 
-@pytest.mark.xfail(strict=True, reason="macros/features/embeds/templates/embed_task.html: the task card names only "
-                   "the 牵头 units (supporting units are not marked 配合) and shows no 完成时限 (task.deadline)")
 def test_task_embeds_show_support_units_and_the_tasks_deadline(plan_id, fixture_site, catalog):
     bundle = catalog.plan(plan_id)
     if not any(bundle.responsibility(t).support or t.deadline for t in bundle.tasks):
@@ -633,8 +615,6 @@ def test_tasks_csv_has_every_task_with_label_roles_and_deadline(plan_id, fixture
         assert row["deadline_text"] == (task.deadline.text if task.deadline else ""), task.id
 
 
-@pytest.mark.xfail(strict=True, reason="macros/features/open_data (tasks.csv): no column states the plan's status or "
-                   "文号, and a deadline is given only as printed (deadline_text), without its reading")
 def test_tasks_csv_states_the_status_and_the_reading_of_deadlines(plan_id, fixture_site, catalog):
     bundle = catalog.plan(plan_id)
     content = _read(fixture_site / urls.tasks_csv(plan_id))
@@ -647,9 +627,6 @@ def test_tasks_csv_states_the_status_and_the_reading_of_deadlines(plan_id, fixtu
 # ---------------------------------------------------------------- what the pages do not show yet
 
 
-@pytest.mark.xfail(strict=True, reason="macros/features/plan_pages/templates/task.html and targets_table.html / "
-                   "targets_page.html: a target's `year` and `baseline` are not shown (a target “到2025年…” reads "
-                   "“原文未写时限”), a target from a `table_row` shows no source at all, and part.html has no targets table, so a part's target URL (#target-…, used by the targets page and the open data) points nowhere")
 def test_targets_show_year_baseline_and_table_row(plan_id, fixture_site, catalog):
     bundle = catalog.plan(plan_id)
     chosen = [(item, target) for item, target in bundle.targets() if target.year or target.baseline or target.table_row]
@@ -669,8 +646,6 @@ def test_targets_show_year_baseline_and_table_row(plan_id, fixture_site, catalog
             assert target.table_row in page.text_content(), target.id
 
 
-@pytest.mark.xfail(strict=True, reason="macros/features/progress (_task_progress.html, progress page, department "
-                   "pages): tasks of a repealed plan are listed as “时限已过” (overdue), though the plan no longer applies")
 def test_a_repealed_plan_has_nothing_overdue(plan_id, fixture_site, catalog):
     bundle = catalog.plan(plan_id)
     if bundle.status.in_force:
@@ -679,8 +654,6 @@ def test_a_repealed_plan_has_nothing_overdue(plan_id, fixture_site, catalog):
         assert "时限已过" not in tree(fixture_site, path).text_content(), path
 
 
-@pytest.mark.xfail(strict=True, reason="macros/features/plan_pages/templates/plan.html: the source is shown only "
-                   "when it has a `url`; a source given as `file` + `retrieved` (no URL) is not shown at all")
 def test_the_overview_names_the_source_file_and_retrieval_date(plan_id, fixture_site, catalog):
     source = catalog.plan(plan_id).plan.source
     if source is None:

@@ -36,8 +36,11 @@ def edited_plan(seed_path, data_dir):
     explanation = {**hand["t03"], "how_to": "企业用工有困难，可以问市人社局。（编辑修改过的解读）"}
     (folder / "explanations.yaml").write_text(dump({"explanations": [explanation, hand["t10"]]}, ["手写的解读"]), encoding="utf-8")
     plan = load(folder / "plan.yaml")
-    plan["short_title"] = "“三安”工程行动方案（征求意见稿）"
-    plan["parts"][0] = {**plan["parts"][0], "theme": "安业"}
+    plan["short_title"] = "“三安”工程行动方案（编辑拟定）"
+    plan["summary"] = "帮助农民工在县城安业、安薪、安身。"
+    plan["themes"] = [{"id": "anye", "label": "安业"}]
+    plan["parts"][0] = {**plan["parts"][0], "theme": "anye"}
+    plan["status"] = {"stage": "submitted"}  # reviewed by hand
     (folder / "plan.yaml").write_text(dump(plan, ["edited by hand"]), encoding="utf-8")
     tasks = load(folder / "tasks.yaml")
     tasks["tasks"][1]["references"] = ["spring-breeze"]
@@ -70,7 +73,9 @@ def test_reimport_with_force_keeps_hand_written_work(edited_plan, seed_path, tmp
     assert (edited_plan / "explanations.yaml").read_bytes() == explanations  # untouched, and still valid
     plan, tasks = load(edited_plan / "plan.yaml"), load(edited_plan / "tasks.yaml")["tasks"]
     by_id = {t["id"]: t for t in tasks}
-    assert plan["short_title"] == "“三安”工程行动方案（征求意见稿）" and plan["parts"][0]["theme"] == "安业"
+    assert plan["short_title"] == "“三安”工程行动方案（编辑拟定）" and plan["parts"][0]["theme"] == "anye"
+    assert plan["themes"] == [{"id": "anye", "label": "安业"}] and plan["summary"] == "帮助农民工在县城安业、安薪、安身。"
+    assert plan["status"] == {"stage": "submitted"}
     assert by_id["t02"]["references"] == ["spring-breeze"]
     assert by_id["t04"]["targets"][0]["metric"] == "脱贫人口务工规模（编辑改写）"
     assert by_id["t03"]["text"].endswith("努力将农民工稳在本地，稳在家门口。")
@@ -90,3 +95,22 @@ def test_dropping_a_task_that_has_an_explanation_is_refused(edited_plan, seed_pa
     assert str(refused.value).endswith("explanations.yaml: found explanations of t10（原第 10 项 做好脱贫劳动力职业技能培训）, which the new version of the source no longer has; expected to move or delete those explanations first (nothing was written)")
     assert snapshot(data_dir) == before
     assert yaml.safe_load((edited_plan / "explanations.yaml").read_text(encoding="utf-8"))["explanations"][1]["item"] == "t10"
+
+
+def test_reimport_over_the_hand_made_plan_keeps_its_hand_written_fields(seed_path, tmp_path, data_dir):
+    """daye-2023 was written by hand (status, level, themes with ids, part themes, summary, short title): a
+    changed seed imported over it with --force changes task 3 and records the source, nothing else."""
+    changed = tmp_path / "changed.txt"
+    changed.write_text(seed_path.read_text(encoding="utf-8").replace("努力将农民工稳在当地。", "努力将农民工稳在本地。"),
+                       encoding="utf-8")
+    result = import_plan(changed, "daye-2023", data_dir, force=True)
+    assert result.written
+    folder = data_dir / "plans" / "daye-2023"
+    hand_plan, plan = load(HAND / "plan.yaml"), load(folder / "plan.yaml")
+    assert [key for key in plan if key != "source"] == list(hand_plan)  # in the order of the hand-made file
+    assert {key: value for key, value in plan.items() if key != "source"} == hand_plan
+    assert plan["source"] == {"file": "changed.txt", "sha256": result.document.sha256}
+    hand_tasks, tasks = load(HAND / "tasks.yaml")["tasks"], load(folder / "tasks.yaml")["tasks"]
+    assert [t for t in tasks if t["id"] != "t03"] == [t for t in hand_tasks if t["id"] != "t03"]
+    assert tasks[2]["text"].endswith("努力将农民工稳在本地。")
+    assert (folder / "review.yaml").is_file()  # the new version is to be reviewed again

@@ -185,16 +185,6 @@ def test_urls_are_ascii(site):
         assert relative.isascii(), relative
 
 
-def test_chinese_search_index(site):
-    import json
-
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["zh"]
-    assert "\\u200b" in index["config"]["separator"] or "\u200b" in index["config"]["separator"]
-    locations = {doc["location"] for doc in index["docs"]}
-    assert "plans/daye-2023/tasks/t13/" in locations
-
-
 def test_navigation_is_pruned(site):
     """Each page carries its own branch of the navigation, not all of it."""
     task_page = page_html(site, "plans/daye-2023/tasks/t13/")

@@ -108,7 +108,7 @@ def test_results_name_their_plan_and_the_status_the_page_shows(rows, site, catal
     row = next(r for r in rows if r["query"] == "讨薪")
     first = row["results"][0]
     task = lxml.html.document_fromstring(page_html(site, "plans/daye-2023/tasks/t16/"))
-    meta = dict(part.strip().split(":", 1) for part in task.find(".//article").get("data-pagefind-meta").split(","))
+    meta = dict(e.get("data-pagefind-meta").split(":", 1) for e in task.iter() if e.get("data-pagefind-meta"))
     assert meta["plan"] == catalog.plan("daye-2023").plan.short_title
     assert meta["status"] and meta["status"] in task.find(".//article").text_content(), meta
     assert first["plan"] == f"{meta['plan']}（{meta['status']}）", first["plan"]
@@ -171,3 +171,16 @@ def test_a_query_typed_on_a_phone_shows_results_quickly_on_slow_3g(server, brows
     print(f"\nphone, slow 3G ({SLOW_3G['latency']} ms, {SLOW_3G['downloadThroughput'] * 8 / 1000:.0f} kbit/s): "
           f"results {milliseconds:.0f} ms after the query")
     assert milliseconds < 3000, milliseconds
+
+
+def test_what_is_searched_and_how_much_it_weighs(site, catalog):
+    from tests.support import page_html
+
+    task = page_html(site, "plans/daye-2023/tasks/t16/")
+    assert "data-pagefind-body" in task and 'data-pagefind-filter="plan:daye-2023"' in task
+    assert 'class="pp-keywords" data-pagefind-weight=' in task, "everyday words (相关说法) weigh most"
+    for path in ("plans/daye-2023/documents/plan-text/", "about/data-format/", "search/"):
+        assert "data-pagefind-body" not in page_html(site, path), path
+    bundle = site / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and list((bundle / "index").iterdir())
+    assert not list(bundle.glob("pagefind*ui*")), "Pagefind's ready-made interface is not published"

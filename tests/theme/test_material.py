@@ -5,7 +5,6 @@ assumption no longer holds; macros/theme/material.py and ARCHITECTURE.md list th
 """
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -15,7 +14,6 @@ import yaml
 
 from macros.core import urls
 from macros.theme import material
-from macros.theme.search_segmentation import FIXES
 from tests.support import ROOT, page_html
 
 MATERIAL_TEMPLATES = Path(__import__("material").__file__).parent / "templates"
@@ -40,19 +38,24 @@ def test_the_canonical_url_and_the_site_name_are_read_from_the_page(site, base_u
     assert material.site_name(page) == config["site_name"], f"<title> no longer ends in '{material.TITLE_SEPARATOR}site name'"
 
 
-def test_the_javascript_bundle_and_the_search_worker_are_where_the_patches_look(site):
+def test_the_javascript_bundle_is_where_the_patches_look(site):
     assert material.bundles(site), material.BUNDLE_GLOB
-    workers = material.search_workers(site)
-    for worker in workers:
-        text = worker.read_text(encoding="utf-8")
-        for _, fixed in FIXES:
-            assert text.count(fixed) == 1, "the query segmentation fix was not applied"
 
 
-def test_the_search_index_and_the_lunr_languages_are_where_the_steps_look(site):
-    index = json.loads((site / material.SEARCH_INDEX).read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["zh"] and index["docs"]
-    assert (site / material.LUNR / "min" / "lunr.zh.min.js").is_file()
+def test_the_header_bar_holds_the_sites_search_form(site):
+    """features/search puts its form at the end of Material's header bar."""
+    for path in (urls.home(), urls.task("daye-2023", "t01")):
+        bar = material.header_bar(tree(site, path))
+        assert bar is not None, f"no nav.{material.HEADER_BAR_CLASS} in header.md-header on {path!r}"
+        form = bar.find(".//form[@data-search]")
+        assert form is not None and form.getparent() is bar, path
+
+
+def test_materials_own_search_is_off_and_its_files_are_not_published(site):
+    assert not (site / "search" / "search_index.json").exists()
+    assert not material.search_files(site)
+    theme = Path(__import__("material").__file__).parent / "templates" / material.JAVASCRIPTS
+    assert [p for pattern in material.SEARCH_FILES for p in theme.glob(pattern)], "Material moved its search files"
 
 
 @pytest.mark.parametrize("block", ["announce", "header", "site_nav"])

@@ -2,6 +2,7 @@
 organizations, and the organizations whose contact is not published here yet."""
 from __future__ import annotations
 
+from macros.core import urls
 from macros.core.catalog import Catalog
 
 CONTACTS = "contacts.yaml"
@@ -33,8 +34,6 @@ def missing_contacts(catalog: Catalog) -> list:
 def release_problems(catalog: Catalog) -> list[str]:
     """One line per organization a page sends readers to without a published contact (file, field, found,
     expected), for the release build."""
-    from macros.core import urls
-
     file = catalog.file(CONTACTS)
     return [f"{file}: contacts: found no entry for {org.id} ({org.name}; its page /{urls.department(org.id)} and the "
             f"task, guide and leaflet pages name it); expected its phone, address or website with source and checked date"

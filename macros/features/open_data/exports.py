@@ -208,7 +208,8 @@ def _task_row(catalog: Catalog, bundle: PlanBundle, task: models.Task, canonical
     themes = {theme.id: theme.label for theme in bundle.plan.themes}
     entry = explanations(bundle).get(task.id)
     return {
-        "plan_id": bundle.id, "task_id": task.id, "number": task.number, "label": task.printed_label,
+        "plan_id": bundle.id, "plan_status": bundle.status.label, "plan_doc_number": bundle.plan.status.doc_number or "",
+        "task_id": task.id, "number": task.number, "label": task.printed_label,
         "part_id": part.id if part else "", "part": f"{part.label}{part.heading}" if part else "",
         "theme": themes.get(part.theme, "") if part and part.theme else "", "title": task.title, "text": task.text,
         "plain_what": _plain(entry, "what"), "plain_for_you": _plain(entry, "for_you"),
@@ -217,6 +218,8 @@ def _task_row(catalog: Catalog, bundle: PlanBundle, task: models.Task, canonical
         "lead_units": _names(catalog, responsibility.lead), "support_units": _names(catalog, responsibility.support),
         "responsibility_source": responsibility.source,
         "deadline_text": task.deadline.text if task.deadline else "",
+        "deadline_reading": task.deadline.period.label if task.deadline else "",
+        "deadline_last_day": (task.deadline.period.last_day or "") if task.deadline and task.deadline.period.dated else "",
         "targets": ";".join(target.id for target in task.targets),
         "deadlines": "；".join(f"{m.what}：{m.deadline.text}" for m in task.milestones),
         "references": ";".join(task.references), "url": canonical(urls.task(bundle.id, task.id)),
@@ -236,7 +239,8 @@ def _target_row(catalog: Catalog, bundle: PlanBundle, item, target: models.Targe
         "deadline_last_day": deadline.period.last_day if deadline else "",
         "deadline_inferred": (deadline.inferred or "") if deadline else "",
         "responsible_units": _names(catalog, bundle.responsibility(item).units if bundle.responsibility(item) else []),
-        "source": target.source, "url": canonical(f"{urls.item(bundle.id, item)}#{urls.target_anchor(target.id)}"),
+        "year": target.year or "", "baseline": _number(target.baseline.value) if target.baseline else "",
+        "source": target.source or target.table_row, "url": canonical(f"{urls.item(bundle.id, item)}#{urls.target_anchor(target.id)}"),
     }
 
 
@@ -245,7 +249,8 @@ def _number(value: Optional[float]) -> str:
 
 
 TASK_COLUMNS = [
-    ("plan_id", "方案 id"), ("task_id", "任务 id"), ("number", "顺序号"), ("label", "原文序号（照录）"),
+    ("plan_id", "方案 id"), ("plan_status", "方案现在的状态"), ("plan_doc_number", "方案的发文字号（印发后才有）"),
+    ("task_id", "任务 id"), ("number", "顺序号"), ("label", "原文序号（照录）"),
     ("part_id", "所属部分 id（不分部分的方案为空）"),
     ("part", "所属部分（原文序号和标题）"), ("theme", "所属主题（方案写明主题时才有）"), ("title", "任务标题（原文）"),
     ("text", "任务正文（逐字照录原文）"), ("plain_what", "通俗解读：这条说的是什么（本站写的，不是原文；未写为空）"),
@@ -253,6 +258,8 @@ TASK_COLUMNS = [
     ("responsible_units", "责任单位简称，用“、”分隔"), ("responsible_unit_ids", "责任单位 id，用“;”分隔"),
     ("lead_units", "牵头单位（原文写明时才有）"), ("support_units", "配合单位（原文写明时才有）"),
     ("responsibility_source", "原文中的责任单位一行"), ("deadline_text", "任务的完成时限（原文说法）"),
+    ("deadline_reading", "完成时限：我们的理解，如“2024年6月底前”“长期持续，没有截止日期”"),
+    ("deadline_last_day", "完成时限所指时段的最后一天（有日期的才有）"),
     ("targets", "目标 id，用“;”分隔（详见 targets.csv）"), ("deadlines", "时间节点：要做的事和原文时间"),
     ("references", "提到的政策或活动 id"), ("url", "任务网页的完整网址"),
 ]
@@ -263,7 +270,8 @@ TARGET_COLUMNS = [
     ("unit", "单位"), ("reading", "网页上的写法，如“不少于 5357 人”"), ("scope", "范围"),
     ("deadline_text", "时限：原文说法（没有写时限为空）"), ("deadline_first_day", "时限所指时段的第一天"),
     ("deadline_last_day", "时限所指时段的最后一天"), ("deadline_inferred", "由我们推定的部分及依据"),
-    ("responsible_units", "责任单位简称"), ("source", "目标所在的原文句子"), ("url", "目标的完整网址"),
+    ("responsible_units", "责任单位简称"), ("year", "目标年份（原文写明时）"), ("baseline", "基数（原文写明时）"),
+    ("source", "目标所在的原文句子，或任务分工表中的一行"), ("url", "目标的完整网址"),
 ]
 
 

@@ -77,6 +77,7 @@ def task_page(r: Renderer, plan_id: str, task_id: str) -> Markup:
     return r.render(
         "task.html",
         bundle=bundle, plan=bundle.plan, task=task, part=bundle.part_of(task),
+        parts=[*reversed(bundle.parents(bundle.part_of(task))), bundle.part_of(task)] if task.part else [],
         responsibility=bundle.responsibility(task),
         inherited=bundle.inherits_responsibility(task),
         references=[r.catalog.references[ref] for ref in task.references],

@@ -29,6 +29,6 @@ def timeline(r: Renderer, plan_id: str) -> Markup:
 
 def targets_page(r: Renderer, plan_id: str) -> Markup:
     bundle = r.catalog.plan(plan_id)
-    undated = [(item, target) for item, target in bundle.targets() if not target.deadline]
+    undated = [(item, target) for item, target in bundle.targets() if not target.deadline and not target.year]
     return r.render("targets_page.html", bundle=bundle, plan=bundle.plan,
                     table=targets_table(r, plan_id), timeline=timeline(r, plan_id), undated=undated)

@@ -79,11 +79,13 @@ def mark_page(page: HtmlPage) -> None:
             element.set("data-pagefind-weight", KEYWORD_WEIGHT)
     if bundle is not None:
         article.set("data-pagefind-filter", f"plan:{bundle.id}")
+        # One fact per element: Pagefind reads one "key:value" from each attribute.
+        article.set("data-pagefind-meta", f"plan:{_meta_value(bundle.plan.short_title)}")
         heading = next(article.iter("h1"), None)
-        if is_item(page) and heading is not None:  # search.js ranks tasks and parts above long pages
-            heading.set("data-pagefind-filter", "kind:item")
-        article.set("data-pagefind-meta", f"plan:{_meta_value(bundle.plan.short_title)}, "
-                                          f"status:{_meta_value(shown_status(article, bundle))}")
+        if heading is not None:
+            heading.set("data-pagefind-meta", f"status:{_meta_value(shown_status(article, bundle))}")
+            if is_item(page):  # search.js ranks tasks and parts above long pages
+                heading.set("data-pagefind-filter", "kind:item")
 
 
 def pagefind_binary() -> Path:

@@ -1,15 +1,11 @@
 /* Plain-language helpers.
  *
- * 1. Glossary marks (added by glossary_marks.py of this feature): a tap or click on a marked word shows
- *    its definition in a bubble next to it, instead of jumping to the list below the page. Escape, a
- *    second tap or a tap elsewhere closes it. Without JavaScript the link still leads to the list.
- * 2. Search results: Material separates the Chinese words of its index with zero-width spaces (U+200B)
- *    for jieba's segmentation. They are removed from what the results list shows, so titles and
- *    snippets copy, read aloud and wrap as plain Chinese.
+ * Glossary marks (added by glossary_marks.py of this feature): a tap or click on a marked word shows
+ * its definition in a bubble next to it, instead of jumping to the list below the page. Escape, a
+ * second tap or a tap elsewhere closes it. Without JavaScript the link still leads to the list.
  */
 (function () {
   "use strict";
-  var ZWSP = /\u200b/g;
   var bubble = null;
   var owner = null;
 
@@ -63,31 +59,5 @@
     window.addEventListener("resize", close);
   }
 
-  function clean(node) {
-    var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-    var text;
-    while ((text = walker.nextNode())) {
-      if (text.nodeValue.indexOf("\u200b") !== -1) text.nodeValue = text.nodeValue.replace(ZWSP, "");
-    }
-  }
-
-  function setUpSearch() {
-    var results = document.querySelector(".md-search-result");
-    if (!results || !window.MutationObserver) return;
-    clean(results);
-    new MutationObserver(function (changes) {
-      changes.forEach(function (change) {
-        if (change.type === "characterData") {
-          if (change.target.nodeValue.indexOf("\u200b") !== -1) change.target.nodeValue = change.target.nodeValue.replace(ZWSP, "");
-        } else {
-          Array.prototype.forEach.call(change.addedNodes, function (node) {
-            if (node.nodeType === 3) { node.nodeValue = node.nodeValue.replace(ZWSP, ""); } else if (node.nodeType === 1) { clean(node); }
-          });
-        }
-      });
-    }).observe(results, { childList: true, subtree: true, characterData: true });
-  }
-
   setUpTerms();
-  setUpSearch();
 })();

@@ -8,8 +8,8 @@
   var forms = Array.prototype.slice.call(document.querySelectorAll("form[data-search]"));
   if (!forms.length) return;
   var engine = null;
-  var SHOWN = 10;
-  var FIRST = 4;
+  var SHOWN = 6;  // a phone shows about this many; each result costs one small fragment file
+  var FIRST = 3;
   var ITEM_BOOST = 3;  // a task or part page ranks above a long page that mentions the same words
   var FEW = 3;  // fewer results than this for all the words: also look for each word alone
   var words = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
@@ -61,6 +61,7 @@
       engine = import(script.href).then(function (pagefind) {
         return pagefind.options({
           baseUrl: root.pathname,
+          noWorker: true,  // one script less to download: a query's work is small
           excerptLength: 24,
           // Long pages (lists, guides) should not crowd out the task a reader is looking for.
           ranking: { pageLength: 0.6, termFrequency: 1.0, termSaturation: 1.2, termSimilarity: 1.0 }
