@@ -14,14 +14,14 @@ from .status import StatusView, document_status, plan_status, site_status
 if TYPE_CHECKING:
     from .feature import Feature, FileSpec
 
-Item = Union[models.Task, models.Part]
+TaskOrPart = Union[models.Task, models.Part]  # what explanations, questions, targets and responsibilities rest on
 
 
 @dataclass(frozen=True)
 class DatedEntry:
     """A target or milestone with a deadline, and the task or part it belongs to."""
 
-    item: Item
+    item: TaskOrPart
     anchor: str
     what: str
     deadline: models.Deadline
@@ -108,7 +108,7 @@ class PlanBundle:
     def document(self, document_id: str) -> models.Document:
         return next(document for document in self.documents if document.id == document_id)
 
-    def responsibility(self, item: Item) -> Optional[models.Responsibility]:
+    def responsibility(self, item: TaskOrPart) -> Optional[models.Responsibility]:
         """An item's own responsibility, else its part's, else the enclosing parts' (the source may give
         responsibility per part); None where the source names no unit."""
         part = item if isinstance(item, models.Part) else self.part_of(item)
@@ -119,7 +119,7 @@ class PlanBundle:
                 return candidate.responsibility
         return None
 
-    def inherits_responsibility(self, item: Item) -> bool:
+    def inherits_responsibility(self, item: TaskOrPart) -> bool:
         return isinstance(item, models.Task) and item.responsibility is None
 
     def outline(self) -> list["OutlineEntry"]:
@@ -149,16 +149,16 @@ class PlanBundle:
             add_part(part, 0)
         return entries
 
-    def items(self) -> list[Item]:
+    def items(self) -> list[TaskOrPart]:
         """Every task, and every part that has text of its own, in the order of the plan."""
-        result: list[Item] = [task for task in self.tasks if task.part is None]
+        result: list[TaskOrPart] = [task for task in self.tasks if task.part is None]
         for part in self.parts:
             result.extend(self.tasks_in(part.id))
             if part.text:
                 result.append(part)
         return result
 
-    def items_of(self, org_id: str) -> list[tuple[Item, str]]:
+    def items_of(self, org_id: str) -> list[tuple[TaskOrPart, str]]:
         """What a unit is responsible for, with its role: 牵头 or 责任单位."""
         result = []
         for item in self.items():
@@ -188,7 +188,7 @@ class PlanBundle:
                 entries.append(DatedEntry(item, urls.milestone_anchor(milestone.id), milestone.what, milestone.deadline))
         return sorted(entries, key=lambda entry: entry.period.sort_key)
 
-    def targets(self) -> list[tuple[Item, models.Target]]:
+    def targets(self) -> list[tuple[TaskOrPart, models.Target]]:
         return [(item, target) for item in self.items() for target in item.targets]
 
 
@@ -230,7 +230,7 @@ class Catalog:
         return [org_id for org_id in self.organizations
                 if any(bundle.items_of(org_id) for bundle in self.plans.values())]
 
-    def plans_citing(self, reference_id: str) -> list[tuple[PlanBundle, list[Item]]]:
+    def plans_citing(self, reference_id: str) -> list[tuple[PlanBundle, list[TaskOrPart]]]:
         """Where a policy or campaign is referred to, plan by plan."""
         result = []
         for bundle in self.plans.values():

@@ -61,7 +61,7 @@ def file_specs(features: Sequence[Feature]) -> list[FileSpec]:
 MAX_FILE_BYTES = 5_000_000  # a policy_data file; the largest today is far below 1 MB
 
 
-class _Reader:
+class Reader:
     """Collects errors while reading; remembers each file's line map for later checks."""
 
     def __init__(self, root: Path) -> None:
@@ -166,7 +166,7 @@ def load_catalog(root: Path | str, features: Sequence[Feature]) -> Catalog:
 
 
 def _load(root: Path, features: tuple[Feature, ...]) -> Catalog:
-    reader = _Reader(root)
+    reader = Reader(root)
     if not root.is_dir():
         raise DataErrors([DataError(str(root), 1, "(the folder)", "no such folder", "the policy_data folder")])
     specs = file_specs(features)

@@ -107,3 +107,22 @@ def test_two_builds_of_the_same_data_are_byte_identical(site, tmp_path, base_url
     assert "sitemap.xml" in first_files and "sitemap.xml.gz" in first_files
     different = [name for name in first_files if not filecmp.cmp(site / name, second / name, shallow=False)]
     assert not different, different[:20]
+
+
+def test_the_sitemap_dates_come_from_the_data(site, catalog):
+    """Not the day of the build: builds on different days of the same data give the same sitemap."""
+    import datetime as dt
+    import gzip
+    import re
+    import struct
+
+    from macros.core.as_of import information_date
+
+    day = information_date(catalog)
+    dates = set(re.findall(r"<lastmod>([^<]*)</lastmod>", (site / "sitemap.xml").read_text(encoding="utf-8")))
+    assert dates == {day.isoformat()}
+    header = (site / "sitemap.xml.gz").read_bytes()[:10]
+    assert header[:2] == b"\x1f\x8b"
+    stamp = struct.unpack("<I", header[4:8])[0]
+    assert dt.datetime.fromtimestamp(stamp, dt.timezone.utc).date() == day
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == (site / "sitemap.xml").read_bytes()

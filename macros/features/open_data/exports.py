@@ -17,7 +17,7 @@ from macros.core import models, urls
 from macros.core.catalog import Catalog, PlanBundle
 from macros.core.formats import target_value
 from macros.core.models import ExportModel, view
-from macros.features.plain_language.models import Explanation as PlainText
+from macros.features.plain_language.models import Explanation
 
 Canonical = Callable[[str], str]
 
@@ -50,10 +50,10 @@ Responsibility = view(models.Responsibility, add={"inherited_from_part": (bool, 
 _item_fields = {"targets": list[Target], "milestones": list[Milestone], "responsibility": Optional[Responsibility]}
 Task = view(models.Task, replace={**_item_fields, "deadline": Optional[Deadline]},
             add={"url": _url("任务网页的完整网址"), "embed_url": _url("可嵌入其他网站的任务卡片网址（用于 iframe）"),
-                 "plain": (Optional[PlainText], Field(description="本站写的通俗解读（不是原文）；还没有写的为 null"))})
+                 "plain": (Optional[Explanation], Field(description="本站写的通俗解读（不是原文）；还没有写的为 null"))})
 Part = view(models.Part, replace=_item_fields,
             add={"url": _url("部分网页的完整网址"), "tasks": (list[str], Field(description="这一部分的任务 id")),
-                 "plain": (Optional[PlainText], Field(description="本站写的通俗解读（只有有正文的部分才可能有）"))})
+                 "plain": (Optional[Explanation], Field(description="本站写的通俗解读（只有有正文的部分才可能有）"))})
 Organization = view(models.Organization, add={
     "url": _url("单位网页的完整网址"),
     "calendar_url": (Optional[str], Field(description="本单位时间节点日历（.ics）的完整网址；没有时间节点的为 null"))})

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from macros.core.catalog import Catalog, Item, PlanBundle
+from macros.core.catalog import Catalog, PlanBundle, TaskOrPart
 
 from . import models as mp
 
@@ -70,7 +70,7 @@ def explanation(bundle: PlanBundle, item_id: str) -> Optional[mp.Explanation]:
 # ---------------------------------------------------------------- items and questions
 
 
-def items_by_id(bundle: PlanBundle) -> dict[str, Item]:
+def items_by_id(bundle: PlanBundle) -> dict[str, TaskOrPart]:
     """Every task, and every part that has text of its own: what an explanation or a question rests on."""
     return {item.id: item for item in bundle.items()}
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from macros.core import checks as core_checks
 from macros.core.catalog import Catalog, PlanBundle
-from macros.core.load import CORE_FILES, _Reader
+from macros.core.load import CORE_FILES, Reader
 
 from .queries import FILE, FOLDER, History, VersionEntry
 
@@ -24,7 +24,7 @@ CORE_CHECKS = (core_checks.unique_ids, core_checks.task_numbers_in_order, core_c
 
 def load_versions(root: Path, catalog: Catalog, report_line) -> dict[str, History]:
     """Each plan's versions (plans with a versions.yaml), the frozen ones read and checked."""
-    reader = _Reader(root)
+    reader = Reader(root)
     histories: dict[str, History] = {}
     for plan_id, bundle in catalog.plans.items():
         plan_dir = root / "plans" / Path(bundle.folder).name
@@ -56,7 +56,7 @@ def load_versions(root: Path, catalog: Catalog, report_line) -> dict[str, Histor
     return histories
 
 
-def _read_frozen(reader: _Reader, folder: Path, catalog: Catalog, plan_id: str):
+def _read_frozen(reader: Reader, folder: Path, catalog: Catalog, plan_id: str):
     """A frozen version as a PlanBundle, or None (its errors reported)."""
     errors_before = len(reader.errors)
     files = {spec.name: reader.read(folder / spec.name, spec) for spec in FROZEN_FILES}
