@@ -53,37 +53,32 @@ RELEASE_FLAG = "PP_RELEASE"
 
 def imports_reviewed(data: Path) -> bool:
     """A release stops while an imported plan has open review items (plans/<id>/review.yaml), listing them."""
-    from macros.core.load import DataErrors, load_catalog
     from macros.features.import_review import release_problems
 
-    try:
-        catalog = load_catalog(data, FEATURES)
-    except DataErrors:
-        return True  # the build reports the data errors itself
-    problems = release_problems(catalog)
-    if problems:
-        print(f"ERROR   -  imported plans have {len(problems)} open review item(s) (导入待审核):\n"
-              + "\n".join(f"    {line}" for line in problems)
-              + "\n    Check each against the source, fix the YAML, then delete the item (or the whole review.yaml)."
-              " Nothing was built; site/ is unchanged.", file=sys.stderr)
-    return not problems
+    return _nothing_open(data, release_problems, "imported plans have {count} open review item(s) (导入待审核)",
+                         "Check each against the source, fix the YAML, then delete the item (or the whole review.yaml).")
 
 
 def contacts_published(data: Path) -> bool:
     """A release stops while a page sends readers to an organization without a published contact."""
-    from macros.core.load import DataErrors, load_catalog
     from macros.features.contacts.queries import release_problems
+
+    return _nothing_open(data, release_problems, "pages send readers to organizations whose contact is not published",
+                         "Add them to policy_data/contacts.yaml (each with its source).")
+
+
+def _nothing_open(data: Path, problems_of, what: str, advice: str) -> bool:
+    """True when ``problems_of(catalog)`` finds nothing; else the problems are listed and the release stops."""
+    from macros.core.load import DataErrors, load_catalog
 
     try:
         catalog = load_catalog(data, FEATURES)
     except DataErrors:
         return True  # the build reports the data errors itself
-    problems = release_problems(catalog)
+    problems = problems_of(catalog)
     if problems:
-        print("ERROR   -  pages send readers to organizations whose contact is not published:\n"
-              + "\n".join(f"    {line}" for line in problems)
-              + "\n    Add them to policy_data/contacts.yaml (each with its source). Nothing was built; site/ is unchanged.",
-              file=sys.stderr)
+        print(f"ERROR   -  {what.format(count=len(problems))}:\n" + "\n".join(f"    {line}" for line in problems)
+              + f"\n    {advice} Nothing was built; site/ is unchanged.", file=sys.stderr)
     return not problems
 
 

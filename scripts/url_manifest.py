@@ -30,8 +30,8 @@ HEADER = """\
 # Regenerate with `python scripts/url_manifest.py` (it only ever adds). Never delete a line: when a page
 # moves, declare a redirect in policy_data/redirects.yaml; tests/redirects/test_url_manifest.py checks both.
 """
-# Theme files, the search index and the sitemap are not addresses anyone cites.
-NOT_PUBLISHED = ("assets/", "search/", "sitemap.xml", "sitemap.xml.gz", "404.html")
+# Theme files, the search index (pagefind/) and the sitemap are not addresses anyone cites.
+NOT_PUBLISHED = ("assets/", "pagefind/", "sitemap.xml", "sitemap.xml.gz", "404.html")
 
 
 def anchors(catalog) -> set[str]:

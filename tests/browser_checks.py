@@ -131,6 +131,18 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def every_page(site) -> list[str]:
+    """The URL path of every built page, stand-alone cards and 404.html included (for axe on all of them)."""
+    paths = []
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        if relative.endswith("index.html"):
+            paths.append(relative[: -len("index.html")])
+        elif relative == "404.html":
+            paths.append(relative)
+    return paths
+
+
 def set_modes(context, large: bool = False, contrast: bool = False) -> None:
     """Reading aids remembered as if the reader had switched them on earlier."""
     value = '{"large": %s, "contrast": %s}' % (str(large).lower(), str(contrast).lower())

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.accessibility.test_accessibility import _site_pages
-from tests.browser_checks import describe, run_axe, set_modes
+from tests.browser_checks import describe, every_page, run_axe, set_modes
 
 MODES = {"default": {}, "large": {"large": True}, "contrast": {"contrast": True},
          "large+contrast": {"large": True, "contrast": True}}
@@ -21,7 +20,7 @@ def test_axe_in_every_mode_at_every_width(site, server, browser, mode, width):
                                   is_mobile=WIDTHS[width] < 700)
     set_modes(context, **MODES[mode])
     page = context.new_page()
-    pages = _site_pages(site)
+    pages = every_page(site)
     failures = []
     for path in pages:
         page.goto(server + path)

@@ -64,11 +64,21 @@ def test_the_blocks_our_override_extends_exist_in_materials_base_template(block)
     assert f"{{% block {block} %}}" in base, f"Material's base.html has no block {block!r} (macros/theme/overrides/main.html)"
 
 
+# Partials of our own, included by our main.html; every other file in overrides/partials/ replaces Material's.
+OUR_PARTIALS = {"access.html", "status.html", "preview.html", "review.html"}
+
+
 def test_the_partials_we_replace_exist_in_material():
-    for partial in (ROOT / "macros/theme/overrides/partials").glob("*.html"):
-        if partial.name == "access.html":
-            continue  # ours, included by main.html
+    replaced = [p for p in (ROOT / "macros/theme/overrides/partials").glob("*.html") if p.name not in OUR_PARTIALS]
+    assert replaced, "copyright.html at least"
+    for partial in replaced:
         assert (MATERIAL_TEMPLATES / "partials" / partial.name).is_file(), partial.name
+
+
+def test_our_partials_are_included_by_our_main_template():
+    main = (ROOT / "macros/theme/overrides/main.html").read_text(encoding="utf-8")
+    for name in OUR_PARTIALS:
+        assert f'"partials/{name}"' in main, name
 
 
 def test_every_material_class_our_css_and_js_use_is_on_the_built_pages(site):
