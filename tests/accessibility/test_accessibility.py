@@ -161,11 +161,14 @@ def test_landmarks(server, page, kinds):
 
 OVERFLOW = """() => {
   const width = document.documentElement.clientWidth;
-  const scrollers = el => { for (let p = el.parentElement; p; p = p.parentElement) {
-      const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll') return true; } return false; };
+  // Inside a box that scrolls on its own, or a line cut short on purpose with … (the breadcrumb on a phone).
+  const contained = el => { for (let p = el.parentElement; p; p = p.parentElement) {
+      const style = getComputedStyle(p);
+      if (['auto', 'scroll'].includes(style.overflowX) || style.textOverflow === 'ellipsis') return true; }
+      return false; };
   const wide = Array.from(document.querySelectorAll('.md-header *, .pp-access *, .md-content *, .md-footer *'))
     .filter(el => { const r = el.getBoundingClientRect();
-                    return r.width > 0 && r.right > width + 1 && !scrollers(el); })
+                    return r.width > 0 && r.right > width + 1 && !contained(el); })
     .map(el => el.outerHTML.slice(0, 100));
   return {scroll: document.body.scrollWidth - width, wide: wide.slice(0, 5)}; }"""
 

@@ -21,7 +21,8 @@ from macros.core.html_pass import HtmlPage, fragment
 from macros.theme import material
 
 ROOT = Path(__file__).resolve().parents[3]
-NOT_SEARCHED = ("about/data-format/", "about/urls/", "about/benchmark/", "data/", "downloads/", urls.search())
+NOT_SEARCHED = ("about/data-format/", "about/urls/", "about/importing/", "about/benchmark/", "data/", "downloads/",
+                urls.search())
 KEYWORD_CLASS = "pp-keywords"  # 相关说法 on a task page (features/plain_language)
 KEYWORD_WEIGHT = "10"  # Pagefind's highest; a page's h1 weighs 7
 STATUS_CLASS = "pp-status"  # the status line a plan's pages show
