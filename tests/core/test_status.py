@@ -22,7 +22,8 @@ STATUS_PHRASES = ("征求意见稿", "送审稿", "现行有效", "已废止", "
 ALLOWED = {"macros/core/status.py", "docs/about/importing.md"}
 ALLOWED_FOLDERS = ("macros/importer/",)
 SEARCHED = [*ROOT.glob("macros/**/*.py"), *ROOT.glob("macros/**/*.html"), *ROOT.glob("macros/**/*.js"),
-            *ROOT.glob("macros/**/*.css"), *ROOT.glob("docs/**/*.md"), *ROOT.glob("scripts/**/*.py"), ROOT / "mkdocs.yml"]
+            *ROOT.glob("macros/**/*.css"), *ROOT.glob("docs/**/*.md"), *ROOT.glob("scripts/**/*.py"), ROOT / "mkdocs.yml",
+            ROOT / "README.md", ROOT / "ARCHITECTURE.md"]
 DRAFT_WORDING = re.compile(r"征求意见稿|正在征求意见|意见征集|还在征求|尚未正式|送审稿|草稿|反馈修改意见")
 # Pages for editors that document every status word (the wording table, what the importer recognises):
 # they describe the vocabulary, they say nothing about a plan.
