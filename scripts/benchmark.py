@@ -108,7 +108,7 @@ def baseline_build(data: Path, site: Path) -> None:
     from mkdocs.config import load_config
     from mkdocs.utils.yaml import yaml_load
 
-    from macros.core.build import ASSETS, assets
+    from macros.core.build import ASSETS, asset_settings, assets
     from macros.core.load import load_catalog
     from macros.core.render import Renderer
     from macros.core.site_map import site_map
@@ -116,9 +116,6 @@ def baseline_build(data: Path, site: Path) -> None:
 
     os.environ["POLICY_DATA"] = str(data)
     catalog = load_catalog(data, FEATURES)
-    for feature in FEATURES:
-        if feature.prepare:
-            feature.prepare(catalog)
     pages, nav = site_map(catalog).pages, list(site_map(catalog).nav)
     macros = {name: fn for feature in FEATURES for name, fn in feature.macros.items()}
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
@@ -141,8 +138,7 @@ def baseline_build(data: Path, site: Path) -> None:
         (docs / hand_written.relative_to(ROOT / "docs")).write_text("# 页面\n", encoding="utf-8")
     plugins = [{"search": {"lang": "zh"}}]  # plain Material: its own search, nothing of ours
     build(load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), nav=nav, plugins=plugins,
-                      extra_css=[f"{ASSETS}/{f.name}" for f in files if f.suffix == ".css"],
-                      extra_javascript=[f"{ASSETS}/{f.name}" for f in files if f.suffix == ".js"]))
+                      **asset_settings(FEATURES)))
 
 
 def table(results: list[dict]) -> str:

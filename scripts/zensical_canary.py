@@ -48,10 +48,8 @@ def main() -> int:
     work.mkdir(parents=True)
     pipeline.stage_docs(catalog, work)
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
-    files = pipeline.assets(catalog.features)
     config.update(docs_dir="docs", site_dir="site", nav=list(site_map(catalog).nav), site_url="http://127.0.0.1:8000/",
-                  extra_css=[f"assets/{f.name}" for f in files if f.suffix == ".css"],
-                  extra_javascript=[f"assets/{f.name}" for f in files if f.suffix == ".js"])
+                  **pipeline.asset_settings(catalog.features))
     config["theme"]["custom_dir"] = str(ROOT / "macros/theme/overrides")
     # Zensical imports the macros module by name (a path does not work): the repository goes on PYTHONPATH.
     (work / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -14,7 +14,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.support import ROOT, load_catalog  # noqa: E402,F401  (ROOT: for tests that import it from here)
+from tests.support import ROOT, environment, load_catalog  # noqa: E402,F401  (ROOT: for tests that import it from here)
 from tests.browser_checks import SUB_PATH, free_port, page_kinds, serve  # noqa: E402  (SUB_PATH: served as a county portal would)
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -57,15 +57,8 @@ def site(tmp_path_factory, base_url) -> Path:
     from scripts.build import build
 
     site_dir = tmp_path_factory.mktemp("built") / "site"
-    previous = os.environ.get("SITE_URL")
-    os.environ["SITE_URL"] = base_url
-    try:
+    with environment(SITE_URL=base_url):
         assert build(site_dir, quiet=True) == 0, "the site did not build"
-    finally:
-        if previous is None:
-            os.environ.pop("SITE_URL", None)
-        else:
-            os.environ["SITE_URL"] = previous
     return site_dir
 
 

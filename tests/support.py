@@ -2,6 +2,8 @@
 built pages and breaking a copy of the data on purpose."""
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -52,3 +54,18 @@ def transformed(catalog, markup: str, path: str, *transforms) -> str:
     for transform in transforms:
         transform(page)
     return lxml.html.tostring(page.tree, encoding="unicode", doctype=DOCTYPE)
+
+
+@contextlib.contextmanager
+def environment(**values: str):
+    """Set environment variables for a block (a build reads SITE_URL, SOURCE_DATE_EPOCH…), then restore them."""
+    previous = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

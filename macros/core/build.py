@@ -52,15 +52,18 @@ def assets(features: Sequence[Feature]) -> list[Path]:
     return found
 
 
+def asset_settings(features: Sequence[Feature]) -> dict[str, list[str]]:
+    """The ``extra_css`` and ``extra_javascript`` settings that load every feature's assets."""
+    files = assets(features)
+    return {"extra_css": [f"{ASSETS}/{f.name}" for f in files if f.suffix == ".css"],
+            "extra_javascript": [f"{ASSETS}/{f.name}" for f in files if f.suffix == ".js"]}
+
+
 def mkdocs_config(catalog, config_file: Path, docs: Path, site_dir: Path, strict: bool):
     from mkdocs.config import load_config
 
-    files = assets(catalog.features)
-    config = load_config(
-        str(config_file), docs_dir=str(docs), site_dir=str(site_dir), nav=list(site_map(catalog).nav), strict=strict,
-        extra_css=[f"{ASSETS}/{f.name}" for f in files if f.suffix == ".css"],
-        extra_javascript=[f"{ASSETS}/{f.name}" for f in files if f.suffix == ".js"],
-    )
+    config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site_dir), nav=list(site_map(catalog).nav),
+                         strict=strict, **asset_settings(catalog.features))
     config["extra"]["pp_status"] = catalog.status_line  # pages of no single plan (theme/overrides/partials/status.html)
     return config
 
@@ -111,11 +114,7 @@ def _build_staged(catalog, stage: Path, site_dir: Path, config_file: Path, stric
     from mkdocs.commands.build import build as mkdocs_build
 
     summary = summary or progress.Summary()
-    timings = summary.steps
     started = time.perf_counter()
-    for feature in catalog.features:
-        if feature.prepare:
-            feature.prepare(catalog)
     try:
         docs = stage_docs(catalog, stage)
     except StepFailed as failure:
@@ -134,14 +133,13 @@ def _build_staged(catalog, stage: Path, site_dir: Path, config_file: Path, stric
         return str(error) if not isinstance(error, SystemExit) else "a macro failed"
     finally:
         logging.getLogger("mkdocs").removeHandler(summary.warnings)
-    timings.append(("MkDocs", time.perf_counter() - started))
+    summary.steps.append(("MkDocs", time.perf_counter() - started))
     context = BuildContext(catalog, work, site_url=config["site_url"] or "", site_name=config["site_name"])
     try:
         for feature in catalog.features:
             if feature.outputs and feature.name not in skip:
-                step_started = time.perf_counter()
-                feature.outputs(context)
-                timings.append((feature.name, time.perf_counter() - step_started))
+                with summary.timed(feature.name):
+                    feature.outputs(context)
         shards.drop_unowned(work, part, catalog.plans)  # a part publishes only its own pages and files
         own_pages = sorted(work.rglob("*.html"))
         if merge:  # before the HTML pass: pages of no plan show facts of the plans' files (PDF sizes)
@@ -149,15 +147,13 @@ def _build_staged(catalog, stage: Path, site_dir: Path, config_file: Path, stric
                 for shard in merge:
                     shards.copy_in(work, [shard])
                     advance()
-        step_started = time.perf_counter()
-        pages = html_pass.run(context, [feature.transform for feature in catalog.features if feature.transform], quiet,
-                              files=own_pages)
-        timings.append((f"HTML pass ({pages} pages)", time.perf_counter() - step_started))
+        with summary.timed(f"HTML pass ({len(own_pages)} pages)"):
+            html_pass.run(context, [feature.transform for feature in catalog.features if feature.transform], quiet,
+                          files=own_pages)
         for feature in catalog.features:  # work on the finished pages of the whole site (the search index)
             if feature.finish and feature.name not in skip and (part is None or part.shared):
-                step_started = time.perf_counter()
-                feature.finish(context)
-                timings.append((feature.name, time.perf_counter() - step_started))
+                with summary.timed(feature.name):
+                    feature.finish(context)
     except StepFailed as failure:
         return str(failure)
     swap(work, site_dir)
@@ -190,14 +186,8 @@ def serve(features: Sequence[Feature], config_file: Path, data: Path) -> int:
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
-    for feature in catalog.features:
-        if feature.prepare:
-            feature.prepare(catalog)
     docs = stage_docs(catalog, STAGE / "serve")
     log_to_stderr(logging.INFO)
-    files = assets(catalog.features)
     mkdocs_serve(str(config_file), docs_dir=str(docs), nav=list(site_map(catalog).nav),
-                 extra_css=[f"{ASSETS}/{f.name}" for f in files if f.suffix == ".css"],
-                 extra_javascript=[f"{ASSETS}/{f.name}" for f in files if f.suffix == ".js"],
-                 watch=[str(data), str(ROOT / "macros"), str(ROOT / "docs")])
+                 watch=[str(data), str(ROOT / "macros"), str(ROOT / "docs")], **asset_settings(catalog.features))
     return 0

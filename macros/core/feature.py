@@ -59,8 +59,6 @@ class Feature:
     transform: Optional[Callable[["HtmlPage"], None]] = None  # its part of the one HTML pass
     # Work on the finished pages, after the one HTML pass (e.g. the search index, read from the final HTML).
     finish: Optional[Callable[["BuildContext"], None]] = None
-    # Work before MkDocs renders (e.g. teaching the search segmenter words of the data).
-    prepare: Optional[Callable[["Catalog"], None]] = None
     # Data files that are not YAML (e.g. CSV): (policy_data folder, catalog, report) -> what it read, kept
     # as ``catalog.loaded[name]``. Runs after the core checks (every id is sound), before the feature checks.
     load: Optional[Callable[[Path, "Catalog", LineReport], object]] = None

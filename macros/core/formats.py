@@ -22,19 +22,6 @@ def target_value(target: models.Target) -> str:
     return f"{words} {number(target.value)}{space}{target.unit}".strip()
 
 
-def target_symbol(target: models.Target) -> str:
-    """The compact form used in tables: ``≥ 5357``."""
-    if target.comparator == "range":
-        return f"{number(target.min)}–{number(target.max)}"
-    symbol = {">=": "≥", "<=": "≤", "=": "=", "approx": "≈"}[target.comparator]
-    return f"{symbol} {number(target.value)}"
-
-
-def deadline_label(deadline: models.Deadline | None) -> str:
-    """Our reading of a deadline, e.g. ``2023年第一季度``; empty when there is none."""
-    return deadline.period.label if deadline else ""
-
-
 def chinese_date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
@@ -55,8 +42,7 @@ def target_phrase(target: models.Target) -> str:
 
 
 FILTERS = {
+    "chinese_date": chinese_date,
     "target_value": target_value,
-    "target_symbol": target_symbol,
-    "deadline_label": deadline_label,
     "number": number,
 }

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Optional, Union
 
 import yaml
 
@@ -29,8 +29,6 @@ class Page:
     title: str
     macro: str  # e.g. task_page("daye-2023", "t01")
     meta: dict = field(default_factory=dict, compare=False)
-    # What the page is about, for features that add to other features' pages: (plan id, task or part).
-    subject: Optional[tuple[str, Any]] = field(default=None, compare=False)
     plan: Optional[str] = field(default=None, compare=False)  # the plan the page belongs to, if one
 
     def markdown(self) -> str:
@@ -72,6 +70,14 @@ class SiteMap:
     nav: tuple[NavEntry, ...]  # the whole navigation, hand-written pages included
     paths: frozenset[str]  # the URL path of every page MkDocs builds, generated and hand-written
 
+    @cached_property
+    def _plans_by_url(self) -> dict[str, str]:
+        return {page.url: page.plan for page in self.pages if page.plan}
+
+    def plan_of(self, path: str) -> Optional[str]:
+        """The plan the page at site path ``path`` belongs to, or None for a page of the whole site."""
+        return self._plans_by_url.get(path)
+
 
 @lru_cache(maxsize=4)
 def site_map(catalog: Catalog, docs: Path = DOCS) -> SiteMap:
@@ -94,7 +100,7 @@ def _with_meta(page: Page, catalog: Catalog, extenders: list) -> Page:
     meta = dict(page.meta)
     for extend in extenders:
         meta.update(extend(catalog, page))
-    return Page(page.file, page.title, page.macro, meta, page.subject, page.plan) if meta != page.meta else page
+    return Page(page.file, page.title, page.macro, meta, page.plan) if meta != page.meta else page
 
 
 def _extend(nav: list[NavEntry], entries: list[NavEntry]) -> None:

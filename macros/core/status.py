@@ -61,7 +61,6 @@ WORDING: dict[str, Wording] = {
         "{region}于{issued}印发了这个方案，{ended}起已失效。", True, False),
 }
 SITE_SUMMARY = "本站介绍 {count} 个方案：{statuses}。各方案的状态写在各自网页的顶部。"
-SITE_BASIS = "“解读”是本站写的通俗说明；一切以正式印发的文件为准。"
 
 
 @dataclass(frozen=True)
@@ -82,8 +81,8 @@ class StatusView:
 
 def build_date() -> dt.date:
     """The day the build judges by (consultation open or closed, overdue): SOURCE_DATE_EPOCH's, else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
     return dt.date.today()
 

@@ -16,7 +16,6 @@ from macros.core.build_context import StepFailed
 
 ARTICLE_CLASS = "md-content__inner"  # <article class="md-content__inner md-typeset">: the page's content
 TYPESET_CLASS = "md-typeset"
-TITLE_SEPARATOR = " - "  # <title>page - site</title>
 JAVASCRIPTS = "assets/javascripts"
 BUNDLE_GLOB = "bundle.*.min.js"
 # Material's own search (its worker and lunr's language files), published with the theme's files even while
@@ -43,12 +42,6 @@ def article(tree: HtmlElement) -> Optional[HtmlElement]:
 def canonical_url(tree: HtmlElement) -> Optional[str]:
     link = next((e for e in tree.iter("link") if e.get("rel") == "canonical"), None)
     return link.get("href") if link is not None else None
-
-
-def site_name(tree: HtmlElement) -> str:
-    title = next(tree.iter("title"), None)
-    text = title.text_content() if title is not None else ""
-    return text.rsplit(TITLE_SEPARATOR, 1)[-1].strip()
 
 
 def header_bar(tree: HtmlElement) -> Optional[HtmlElement]:

@@ -14,7 +14,7 @@ import time
 import pytest
 
 from macros.core.load import DataErrors
-from tests.support import ROOT, load_catalog
+from tests.support import ROOT, environment, load_catalog
 
 HANG_GUARD = 20  # seconds: far above what a refusal takes; only stops a runaway expansion from passing
 
@@ -80,8 +80,8 @@ def test_text_that_is_not_utf8_is_refused_with_its_line(data_copy):
 def test_two_builds_of_one_folder_at_once_leave_a_whole_site(tmp_path):
     site_dir = tmp_path / "site"
     command = [sys.executable, "scripts/build.py", "--site-dir", str(site_dir), "--skip-outputs", "print"]
-    environment = dict(os.environ, SITE_URL="https://example.gov.cn/zcjd/")
-    builds = [subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    variables = dict(os.environ, SITE_URL="https://example.gov.cn/zcjd/")
+    builds = [subprocess.Popen(command, cwd=ROOT, env=variables, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True) for _ in range(2)]
     results = [build.communicate(timeout=600) for build in builds]
     assert [build.returncode for build in builds] == [0, 0], [err[-2000:] for _, err in results]
@@ -96,12 +96,8 @@ def test_two_builds_of_the_same_data_are_byte_identical(site, tmp_path, base_url
     from scripts.build import build
 
     second = tmp_path / "site"
-    previous = os.environ.get("SITE_URL")
-    os.environ["SITE_URL"] = base_url
-    try:
+    with environment(SITE_URL=base_url):
         assert build(second, quiet=True) == 0
-    finally:
-        os.environ.pop("SITE_URL") if previous is None else os.environ.__setitem__("SITE_URL", previous)
     first_files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
     assert first_files == sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file())
     assert "sitemap.xml" in first_files and "sitemap.xml.gz" in first_files

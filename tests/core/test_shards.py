@@ -8,12 +8,12 @@ compared with a full build, list and bytes. No exceptions are needed: a differen
 from __future__ import annotations
 
 import filecmp
-import os
 from pathlib import Path
 
 import pytest
 
 from macros.core import urls
+from tests.support import environment
 
 
 def files(site: Path) -> list[str]:
@@ -27,18 +27,11 @@ def builds(tmp_path_factory, fixture_data):
     root = tmp_path_factory.mktemp("shards")
     plans = sorted(p.name for p in (fixture_data / "plans").iterdir() if p.is_dir())
     first, rest = ("daye-2023",), tuple(p for p in plans if p != "daye-2023")
-    previous = os.environ.get("SITE_URL")
-    os.environ["SITE_URL"] = "https://example.gov.cn/zcjd/nmg/"
-    try:
+    with environment(SITE_URL="https://example.gov.cn/zcjd/nmg/"):
         assert build(root / "full", quiet=True, data=fixture_data) == 0
         assert build(root / "a", quiet=True, data=fixture_data, plans=first) == 0
         assert build(root / "b", quiet=True, data=fixture_data, plans=rest) == 0
         assert build(root / "merged", quiet=True, data=fixture_data, merge=(root / "a", root / "b")) == 0
-    finally:
-        if previous is None:
-            os.environ.pop("SITE_URL", None)
-        else:
-            os.environ["SITE_URL"] = previous
     return {"root": root, "plans": plans, "first": first, "rest": rest}
 
 

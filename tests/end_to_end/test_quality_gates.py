@@ -1,20 +1,16 @@
 """Quality gates on the built site: every internal link and anchor resolves (LinkChecker over loopback),
 the HTML is valid (Nu HTML Checker, vnu-jar from npm, on Debian's Java) apart from the theme's known
-findings listed below with reasons, and two builds of the same data give the same files.
+findings listed below with reasons. (Two builds of the same data are byte-identical: tests/core/test_field_yaml.py.)
 """
 from __future__ import annotations
 
 import csv
-import filecmp
-import gzip
 import io
 import json
-import os
 import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 from tests.browser_checks import node_tool, serve
 from tests.support import html_files
@@ -91,44 +87,3 @@ def test_html_is_valid(site):
                           f"\n    {message.get('extract', '').strip()[:160]}")
     assert len(html_files(site)) > 40
     assert not unexpected, f"{len(unexpected)} findings:\n" + "\n".join(unexpected[:30])
-
-
-# ---------------------------------------------------------------- reproducible build
-
-# Content that may differ between two builds of the same data, and why. Nothing else may.
-DECLARED_TIMESTAMPS = {
-    "sitemap.xml": (re.compile(r"<lastmod>[^<]*</lastmod>"), "the build date, written by MkDocs"),
-}
-
-
-def _normalised(path: Path, relative: str) -> bytes:
-    data = path.read_bytes()
-    if relative.endswith(".gz"):
-        data = gzip.decompress(data)  # the gzip header carries the file's time
-        relative = relative[:-3]
-    if relative in DECLARED_TIMESTAMPS:
-        pattern, _ = DECLARED_TIMESTAMPS[relative]
-        data = pattern.sub("<declared-timestamp>", data.decode("utf-8")).encode("utf-8")
-    return data
-
-
-def test_two_builds_give_the_same_files(site, tmp_path, base_url):
-    from scripts.build import build
-
-    second = tmp_path / "site"
-    previous = os.environ.get("SITE_URL")
-    os.environ["SITE_URL"] = base_url  # as the session's build
-    try:
-        assert build(second, quiet=True) == 0
-    finally:
-        if previous is None:
-            os.environ.pop("SITE_URL", None)
-        else:
-            os.environ["SITE_URL"] = previous
-    first_files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-    second_files = sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file())
-    assert first_files == second_files
-    different = [relative for relative in first_files
-                 if not filecmp.cmp(site / relative, second / relative, shallow=False)
-                 and _normalised(site / relative, relative) != _normalised(second / relative, relative)]
-    assert not different, different[:20]

@@ -2,15 +2,13 @@
 (tests/fixtures/progress/), read with a fixed build date, and the site built from them."""
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.fixtures.combine import combined_policy_data
-from tests.support import ROOT
+from tests.support import ROOT, environment
 
 PROGRESS_FIXTURES = ROOT / "tests" / "fixtures" / "progress"
 BUILD_DAY_EPOCH = "1736899200"  # 2025-01-15 00:00 UTC: the build date of these tests
@@ -18,25 +16,14 @@ PLAN = "test-qinghe-2024"
 HEADER = "plan,task,target,period,status,value,note,source_url,reported_by,reported_on"
 
 
-@contextlib.contextmanager
 def build_day(epoch: str = BUILD_DAY_EPOCH):
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = epoch
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
+    """The build date these tests judge by (overdue, reports dated in the future)."""
+    return environment(SOURCE_DATE_EPOCH=epoch)
 
 
 def with_progress(dest: Path, files=None) -> Path:
     """A copy of policy_data/ with the test plan and, in progress/, the fixture files (or ``files``)."""
-    data = combined_policy_data(dest)
-    for plan in (data / "plans").iterdir():  # Daye and the test plan the reports are about; no other fixture plan
-        if plan.name not in ("daye-2023", PLAN):
-            shutil.rmtree(plan)
+    data = combined_policy_data(dest, plans=[PLAN])  # Daye and the test plan the reports are about
     folder = data / "progress"
     folder.mkdir()
     for path in (files if files is not None else sorted(PROGRESS_FIXTURES.glob("*.csv"))):

@@ -18,6 +18,7 @@ from macros.core.catalog import Catalog, PlanBundle
 from macros.core.formats import target_value
 from macros.core.models import ExportModel, view
 from macros.features.plain_language.models import Explanation
+from macros.features.plain_language.queries import explanation_list
 
 Canonical = Callable[[str], str]
 
@@ -122,8 +123,7 @@ def _metadata(metadata: models.DocumentMetadata):
 
 def explanations(bundle: PlanBundle) -> dict:
     """The plain-language explanations of the plan's items, by item id (empty if none are written)."""
-    file = bundle.files.get("explanations.yaml")
-    return {entry.item: entry for entry in getattr(file, "explanations", [])}
+    return {entry.item: entry for entry in explanation_list(bundle)}
 
 
 def plan_export(catalog: Catalog, bundle: PlanBundle, canonical: Canonical,

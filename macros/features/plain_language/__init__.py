@@ -26,6 +26,7 @@ FEATURE = Feature(
     },
     template_globals={
         "plain_explanation": render.plain_explanation,
+        "is_explained": render.is_explained,
         "plain_questions": render.plain_questions,
         "reference_note": render.reference_note,
         "related_laws": render.related_laws,

@@ -35,6 +35,12 @@ def plain_explanation(r: Renderer, plan_id: str, item_id: str) -> Markup:
     return r.render("plain_explanation.html", e=entry, pending=PENDING)
 
 
+def is_explained(r: Renderer, plan_id: str, item_id: str) -> bool:
+    """Whether a task or part has an explanation (the full text links “看解读” to it)."""
+    bundle = _bundle(r, plan_id)
+    return bool(bundle and plain.explanation(bundle, item_id))
+
+
 def plain_questions(r: Renderer, plan_id: str, item_id: str) -> Markup:
     """The questions that rest on a task or part, for its page."""
     found = plain.questions_for(r.catalog, plan_id, item_id)

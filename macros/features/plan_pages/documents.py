@@ -30,9 +30,7 @@ def document_page(r: Renderer, plan_id: str, document_id: str) -> Markup:
 
 def plan_text(r: Renderer, plan_id: str) -> Markup:
     bundle = r.catalog.plan(plan_id)
-    explained = {entry.item for entry in getattr(bundle.files.get("explanations.yaml"), "explanations", [])}
     return r.render("plan_text.html", bundle=bundle, plan=bundle.plan, outline=bundle.outline(),
-                    explained=lambda item_id: item_id in explained,
                     metadata=metadata_table(r, bundle.plan.metadata, bundle.plan.title, bundle.status),
                     documents=bundle.documents)
 

@@ -21,8 +21,7 @@ def plan_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
         section: list[NavEntry] = [overview.file]
         for part in bundle.parts:
             part_page = Page(page_file(urls.part(plan_id, part.id), index=True), f"{part.label}{part.heading}",
-                             call("part_page", plan_id, part.id), subject=(plan_id, part) if part.text else None,
-                             plan=plan_id)
+                             call("part_page", plan_id, part.id), plan=plan_id)
             task_pages = [task_page(bundle, task) for task in bundle.tasks_in(part.id)]
             pages += [part_page, *task_pages]
             section.append({safe_title(part_page.title): [part_page.file, *(p.file for p in task_pages)]})
@@ -53,7 +52,7 @@ def plan_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
 
 def task_page(bundle, task) -> Page:
     return Page(page_file(urls.task(bundle.id, task.id)), f"{task.printed_label} {task.title}",
-                call("task_page", bundle.id, task.id), subject=(bundle.id, task), plan=bundle.id)
+                call("task_page", bundle.id, task.id), plan=bundle.id)
 
 
 def status_line(catalog: Catalog, page: Page) -> dict:

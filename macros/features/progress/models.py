@@ -6,14 +6,13 @@ JSON Schema all come from these definitions.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Optional
 
 from pydantic import Field
 
+from macros.core.deadlines import parse_period
 from macros.core.models import ExportModel
 
 STATUSES = ("未开始", "进行中", "已完成", "滞后", "已取消")
@@ -56,28 +55,21 @@ class ReportPeriod:
         return (self.last_day, self.first_day)
 
 
+REPORT_KINDS = ("year", "half", "quarter", "month")  # of the deadline forms (core/deadlines.py), the reporting ones
+
+
 def parse_report_period(text: str) -> ReportPeriod:
-    """``2024``, ``2024-H1``, ``2024-Q3`` or ``2024-05``; raises ValueError otherwise."""
-    if m := re.fullmatch(r"(\d{4})", text):
-        year = int(m[1])
-        return ReportPeriod(text, "year", dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year}年")
-    if m := re.fullmatch(r"(\d{4})-H([12])", text):
-        year, half = int(m[1]), int(m[2])
-        first = 1 if half == 1 else 7
-        return ReportPeriod(text, "half", dt.date(year, first, 1), _month_end(year, first + 5), f"{year}年{HALVES[half]}")
-    if m := re.fullmatch(r"(\d{4})-Q([1-4])", text):
-        year, quarter = int(m[1]), int(m[2])
-        first = 3 * quarter - 2
-        return ReportPeriod(text, "quarter", dt.date(year, first, 1), _month_end(year, first + 2),
-                            f"{year}年第{'一二三四'[quarter - 1]}季度")
-    if (m := re.fullmatch(r"(\d{4})-(\d{2})", text)) and 1 <= int(m[2]) <= 12:
-        year, month = int(m[1]), int(m[2])
-        return ReportPeriod(text, "month", dt.date(year, month, 1), _month_end(year, month), f"{year}年{month}月")
-    raise ValueError(PERIOD_FORMS)
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    """``2024``, ``2024-H1``, ``2024-Q3`` or ``2024-05`` (read as deadlines are); raises ValueError otherwise."""
+    try:
+        period = parse_period(text)
+    except ValueError:
+        period = None
+    if period is None or period.kind not in REPORT_KINDS:
+        raise ValueError(PERIOD_FORMS)
+    year, first = period.year, period.first_day
+    label = {"year": f"{year}年", "half": f"{year}年{HALVES[1 if first.month == 1 else 2]}",
+             "quarter": period.label, "month": f"{year}年{first.month}月"}[period.kind]
+    return ReportPeriod(text, period.kind, first, period.last_day, label)
 
 
 @dataclass(frozen=True)

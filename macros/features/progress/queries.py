@@ -10,9 +10,9 @@ from typing import Optional
 
 from macros.core import models, urls
 from macros.core.catalog import Catalog, PlanBundle
+from macros.core.status import build_date
 
 from .models import DONE, NO_REPORT, STATUSES, ProgressData, ProgressReport
-from .reading import build_date
 
 FEATURE_NAME = "progress"
 

@@ -10,13 +10,13 @@ import codecs
 import csv
 import datetime as dt
 import io
-import os
 import re
 import sys
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
 from macros.core.catalog import Catalog
+from macros.core.status import build_date
 
 from .models import COLUMN_NAMES, COLUMNS, STATUSES, ProgressData, ProgressReport, parse_report_period
 
@@ -28,14 +28,6 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Cells a department fills in: a template row with none of them is not a report yet, and is skipped.
 FILLED_IN = ("period", "status", "value", "note", "source_url", "reported_on")
 EXPECTED_FILE = "a CSV saved as UTF-8 (with or without BOM) or GB18030/GBK (Excel's “CSV (逗号分隔)”), or an .xlsx workbook"
-
-
-def build_date() -> dt.date:
-    """The day the build is for: SOURCE_DATE_EPOCH's date (UTC) if set, else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.date.today()
 
 
 class FileProblem(Exception):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from macros.core.formats import chinese_date
 from macros.core.render import Renderer
 
 from .pages import superseded_line
@@ -23,7 +22,7 @@ def plan_versions_page(r: Renderer, plan_id: str) -> Markup:
         rows.append({"version": version, "previous": previous,
                      "counts": _counts(plan_history.compare(previous, version)) if previous else None})
     bundle = r.catalog.plan(plan_id)
-    return r.render("versions_index.html", bundle=bundle, plan=bundle.plan, rows=rows, date=chinese_date)
+    return r.render("versions_index.html", bundle=bundle, plan=bundle.plan, rows=rows)
 
 
 def version_page(r: Renderer, plan_id: str, version_id: str) -> Markup:
@@ -38,15 +37,14 @@ def version_page(r: Renderer, plan_id: str, version_id: str) -> Markup:
     later = plan_history.versions[plan_history.versions.index(version) + 1] if not version.current else None
     return r.render("version_text.html", bundle=r.catalog.plan(plan_id), plan_id=plan_id, version=version,
                     plan=version.bundle.plan, outline=version.bundle.outline(), current=current, now=now,
-                    previous=previous, later=later, superseded=None if version.current else superseded_line(plan_history, version),
-                    date=chinese_date)
+                    previous=previous, later=later, superseded=None if version.current else superseded_line(plan_history, version))
 
 
 def version_changes_page(r: Renderer, plan_id: str, from_id: str, to_id: str) -> Markup:
     plan_history = history(r.catalog, plan_id)
     comparison = plan_history.compare(plan_history.version(from_id), plan_history.version(to_id))
     return r.render("version_changes.html", bundle=r.catalog.plan(plan_id), plan_id=plan_id, c=comparison,
-                    old=comparison.old, new=comparison.new, counts=_counts(comparison), date=chinese_date)
+                    old=comparison.old, new=comparison.new, counts=_counts(comparison))
 
 
 def plan_versions_note(r: Renderer, plan_id: str) -> Markup:
@@ -54,4 +52,4 @@ def plan_versions_note(r: Renderer, plan_id: str) -> Markup:
     plan_history = history(r.catalog, plan_id)
     if plan_history is None:
         return Markup("")
-    return r.render("_versions_note.html", plan_id=plan_id, history=plan_history, date=chinese_date)
+    return r.render("_versions_note.html", plan_id=plan_id, history=plan_history)
