@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import segno
+from lxml import etree
 from markupsafe import Markup
 
 # Every page's code again on every build costs about 2 ms a page; the codes of unchanged URLs are kept
@@ -18,10 +19,14 @@ MASK = 2
 
 
 def qr_svg(url: str, label: str = "") -> Markup:
-    """An inline SVG QR code of ``url``, scalable with CSS (no width/height of its own)."""
-    svg = _code_svg(url)
-    title = str(Markup("<title>{}</title>").format(label or url))
-    return Markup(svg.replace(">", ' role="img">' + title, 1))
+    """An inline SVG QR code of ``url``, scalable with CSS (no width/height of its own), named for screen
+    readers: ``role="img"`` and a ``<title>``, set on the parsed SVG."""
+    svg = etree.fromstring(_code_svg(url))
+    svg.set("role", "img")
+    title = etree.Element(f"{{{svg.nsmap[None]}}}title" if None in svg.nsmap else "title")
+    title.text = label or url
+    svg.insert(0, title)
+    return Markup(etree.tostring(svg, encoding="unicode"))
 
 
 def _code_svg(url: str) -> str:
