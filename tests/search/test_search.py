@@ -11,6 +11,8 @@ the speed on a phone are checked too.
 """
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from pathlib import Path
 
@@ -184,3 +186,35 @@ def test_what_is_searched_and_how_much_it_weighs(site, catalog):
     bundle = site / "pagefind"
     assert (bundle / "pagefind.js").is_file() and list((bundle / "index").iterdir())
     assert not list(bundle.glob("pagefind*ui*")), "Pagefind's ready-made interface is not published"
+
+
+def indexed(site: Path) -> dict[str, str]:
+    """What Pagefind indexed, page by page (its fragment files: gzip, a signature, then JSON)."""
+    found = {}
+    for path in (site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{"):])
+        found[fragment["url"]] = ZERO_WIDTH.sub("", fragment["content"])
+    return found
+
+
+def test_a_page_is_searched_for_its_own_words_not_for_what_pages_repeat(site, catalog):
+    pages = indexed(site)
+    task = pages["/plans/daye-2023/tasks/t16/"]
+    assert "拖欠农民工工资" in task and "讨薪" in task, task[:200]
+    repeated = {"the header that only prints": "本页网址", "the national hotlines' list": "12333",
+                "page dates": "本站首次发布", "the pager": "下一项", "the status line": "征求意见稿：",
+                "where a text comes from": "出自方案全文"}
+    for what, words in repeated.items():
+        assert words not in task, f"{what} ({words}) is searched on every task page"
+    department = pages["/departments/rsj/"]
+    assert "市人社局" in department, department
+    titles = [task.title for task in catalog.plan("daye-2023").tasks]
+    assert not [title for title in titles if title in department], "a department's page is searched for its tasks' titles"
+
+
+def test_one_query_downloads_small_pieces_of_the_index(site):
+    """Pagefind's default makes chunks of about 30 KB gzip for this one plan (half a second on slow 3G)."""
+    chunks = list((site / "pagefind" / "index").iterdir())
+    assert len(chunks) > 10 and max(chunk.stat().st_size for chunk in chunks) < 10_000, \
+        sorted(chunk.stat().st_size for chunk in chunks)[-3:]

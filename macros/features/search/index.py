@@ -25,7 +25,16 @@ NOT_SEARCHED = ("about/data-format/", "about/urls/", "about/importing/", "about/
                 urls.search())
 KEYWORD_CLASS = "pp-keywords"  # 相关说法 on a task page (features/plain_language)
 KEYWORD_WEIGHT = "10"  # Pagefind's highest; a page's h1 weighs 7
-STATUS_CLASS = "pp-status"  # the status line a plan's pages show
+# Not searched: the status line and the line above the title (results show the plan and its status anyway),
+# the header that only prints, notes on where a text comes from, page dates and the pager. Templates mark other
+# repeated blocks with data-search-exclude: a page that gathers many plans (the home page, a department's page)
+# is searched for its own words, not for the items it lists. Less to index: less memory, smaller downloads.
+NOT_SEARCHED_CLASSES = frozenset({"pp-status", "pp-kicker", "pp-print-only", "pp-source", "pp-dates", "pp-pager"})
+# Pagefind's index chunks (its default makes chunks of about 30 KB gzip for one plan, half a second on slow 3G
+# for one query) are made about 5 times smaller: a query downloads less, the table of chunks that search loads
+# first grows a little (tests/search/test_search.py checks both). Pagefind 1.6 (package.json) reads this from
+# an environment variable it calls unstable.
+INDEX_CHUNK_SIZE = 4000
 # What Pagefind writes that the site does not use: its ready-made interfaces and their styles.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
@@ -74,9 +83,10 @@ def mark_page(page: HtmlPage) -> None:
     for element in article.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.get("data-search-exclude") is not None or material.has_class(element, STATUS_CLASS):
+        classes = (element.get("class") or "").split()
+        if element.get("data-search-exclude") is not None or NOT_SEARCHED_CLASSES.intersection(classes):
             element.set("data-pagefind-ignore", "all")
-        elif material.has_class(element, KEYWORD_CLASS):
+        elif KEYWORD_CLASS in classes:
             element.set("data-pagefind-weight", KEYWORD_WEIGHT)
     if bundle is not None:
         article.set("data-pagefind-filter", f"plan:{bundle.id}")
@@ -107,7 +117,8 @@ def run_pagefind(site: Path) -> None:
     bundle = site / urls.search_bundle()
     command = [str(pagefind_binary()), "--site", str(site), "--output-subdir", urls.search_bundle().strip("/"),
                "--force-language", "zh", "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True)
+    environment = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)}
+    result = subprocess.run(command, capture_output=True, text=True, env=environment)
     if result.returncode != 0:
         raise StepFailed(f"Pagefind failed: {result.stderr.strip() or result.stdout.strip()}")
     for name in UNUSED:

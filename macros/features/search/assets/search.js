@@ -9,9 +9,10 @@
   if (!forms.length) return;
   var engine = null;
   var SHOWN = 6;  // a phone shows about this many; each result costs one small fragment file
-  var FIRST = 3;
+  var FIRST = 1;  // the best result as soon as its fragment arrives, then the rest
   var ITEM_BOOST = 3;  // a task or part page ranks above a long page that mentions the same words
   var FEW = 3;  // fewer results than this for all the words: also look for each word alone
+  var TOP = 3;  // the results a reader sees first: a task or part should be among them
   var words = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
 
   // Pagefind's results for a query, tasks and parts boosted: [{result, score}], best first.
@@ -22,16 +23,18 @@
         var boosted = {};
         ((found[1] && found[1].results) || []).forEach(function (r) { boosted[r.id] = true; });
         return ((found[0] && found[0].results) || []).map(function (r) {
-          return { result: r, score: r.score * (boosted[r.id] ? ITEM_BOOST : 1) };
+          return { result: r, item: !!boosted[r.id], score: r.score * (boosted[r.id] ? ITEM_BOOST : 1) };
         }).sort(function (a, b) { return b.score - a.score; });
       });
   }
 
   // Pages with every word first; when they are few, then pages with most of the words (a reader's
-  // sentence has words that no page has: 包工头跑了不给钱).
+  // sentence has words that no page has: 包工头跑了不给钱). When no task or part is among the first
+  // results, the one with most of the words joins them (公司不发工资: no task says 公司).
   function find(pagefind, query, filters) {
     return ranked(pagefind, query, filters).then(function (all) {
-      if (all.length >= FEW || !words) return all;
+      var itemOnTop = all.slice(0, TOP).some(function (hit) { return hit.item; });
+      if ((all.length >= FEW && itemOnTop) || !words) return all;
       var parts = Array.from(words.segment(query)).filter(function (s) { return s.isWordLike; })
         .map(function (s) { return s.segment; });
       if (parts.length < 2) return all;
@@ -40,7 +43,7 @@
         each.forEach(function (list) {
           var top = list.length ? list[0].score : 1;
           list.forEach(function (hit) {
-            var entry = total[hit.result.id] || (total[hit.result.id] = { result: hit.result, score: 0 });
+            var entry = total[hit.result.id] || (total[hit.result.id] = { result: hit.result, item: hit.item, score: 0 });
             entry.score += hit.score / top;  // each word counts as much as the others
           });
         });
@@ -49,7 +52,10 @@
         var rest = Object.keys(total).map(function (id) { return total[id]; })
           .filter(function (hit) { return !seen[hit.result.id]; })
           .sort(function (a, b) { return b.score - a.score; });
-        return all.concat(rest);
+        if (all.length < FEW) return all.concat(rest);
+        var item = rest.filter(function (hit) { return hit.item; })[0];
+        if (!item) return all;
+        return all.slice(0, TOP - 1).concat([item], all.slice(TOP - 1));
       });
     });
   }
@@ -134,7 +140,7 @@
               if (!seen[hit.result.id]) { seen[hit.result.id] = true; merged.push(hit.result); }
             });
           });
-          // The first few at once (one round trip on a slow line), then the rest of the page of results.
+          // The best result alone first (one small download on a slow line), then the rest of the page of results.
           var first = merged.slice(0, FIRST).map(function (result) { return result.data(); });
           return Promise.all(first).then(function (data) {
             if (ticket !== asked) return;
