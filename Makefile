@@ -79,12 +79,14 @@ import: $(VENV)/.site-installed
 progress-template: $(VENV)/.site-installed
 	$(PY) scripts/progress_template.py "$(DEPT)" --out "$(or $(OUT),.)"
 
-# The Zensical canary (Material's successor): builds the staged pages with Zensical and reports the checks.
-# Its own venv (requirements-zensical.txt); reported, never part of `make test`.
+# The Zensical canary (Material's successor): builds the staged pages with Zensical in its own venv
+# (requirements-zensical.txt) and runs the end-to-end tests on the result with the test venv; it reports
+# how many pass and never fails (not part of `make test`). make site-zensical ARGS="-k search": pytest's.
 .venv-zensical/.installed: requirements.txt requirements-zensical.txt
 	$(PYTHON) -m venv .venv-zensical
 	.venv-zensical/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
 	touch $@
 
-site-zensical: .venv-zensical/.installed node_modules/.installed
-	.venv-zensical/bin/python scripts/zensical_canary.py
+site-zensical: .venv-zensical/.installed $(VENV)/.test-installed node_modules/.installed
+	scripts/install_system_packages.sh $(TEST_PACKAGES)
+	.venv-zensical/bin/python scripts/zensical_canary.py --pytest $(PY) $(if $(ARGS),-- $(ARGS),)

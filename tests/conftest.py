@@ -2,6 +2,9 @@
 
 The site is built once per test session into a temporary folder, with SITE_URL pointing at the
 loopback server, so canonical URLs, QR codes and feeds can be followed in tests.
+
+SITE_UNDER_TEST=<folder> with SITE_UNDER_TEST_URL=<the address it was built for> tests a site built
+elsewhere instead (scripts/zensical_canary.py): only the tests of that site run, on that port.
 """
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -22,6 +26,17 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
 ]
+SITE_UNDER_TEST = os.environ.get("SITE_UNDER_TEST")
+# Fixtures of tests that build a site of their own: not a check of the site under test.
+OWN_BUILD = {"fixture_site", "fixture_data", "data_copy", "public_site"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """With SITE_UNDER_TEST, only the tests that check the site (through ``site``, ``server`` or ``kinds``) run."""
+    if SITE_UNDER_TEST:
+        left_out = [item for item in items if "site" not in item.fixturenames or OWN_BUILD & set(item.fixturenames)]
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if item not in left_out]
 
 
 @pytest.fixture(scope="session")
@@ -42,6 +57,10 @@ def seed_text() -> str:
 
 @pytest.fixture(scope="session")
 def server_port() -> int:
+    if SITE_UNDER_TEST:
+        url = urlsplit(os.environ["SITE_UNDER_TEST_URL"])
+        assert url.path == SUB_PATH, f"SITE_UNDER_TEST_URL must end in {SUB_PATH}: the server serves the site there"
+        return url.port
     return free_port()
 
 
@@ -54,6 +73,8 @@ def base_url(server_port) -> str:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, base_url) -> Path:
     """The site, built once for the whole test session."""
+    if SITE_UNDER_TEST:
+        return Path(SITE_UNDER_TEST)
     from scripts.build import build
 
     site_dir = tmp_path_factory.mktemp("built") / "site"
