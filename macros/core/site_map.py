@@ -50,9 +50,10 @@ def call(name: str, *args: str) -> str:
     return f"{name}(" + ", ".join(f'"{arg}"' for arg in args) + ")"
 
 
-def page_file(url: str, index: bool = False) -> str:
-    """The Markdown file below docs/ that MkDocs publishes at ``url``."""
-    return f"{url}index.md" if index or not url else url.rstrip("/") + ".md"
+def page_file(url: str) -> str:
+    """The Markdown file below docs/ that MkDocs publishes at ``url``: always an ``index.md``, so that a link
+    relative to the page's URL is also relative to its file (Zensical resolves links in raw HTML from the file)."""
+    return f"{url}index.md"
 
 
 def url_of_file(file: str) -> str:

@@ -4,7 +4,7 @@ Material's files run before any feature's outputs, the compaction of the HTML af
 from macros.core.build_context import BuildContext
 from macros.core.feature import Feature, here
 
-from . import compact_html
+from . import compact_html, material
 from .compact_html import compact
 from .local_only import keep_local
 
@@ -20,5 +20,6 @@ MATERIAL = Feature(
     doc="Material's files made local (no other hosts). Its search plugin is off: the site has its own (features/search).",
     assets=here(__file__, "assets"),
     outputs=patch_material,
+    transform=material.valid_markup,
 )
 COMPACT_HTML = Feature(name="compact_html", doc=compact_html.__doc__, transform=compact)

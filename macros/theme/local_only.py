@@ -1,7 +1,8 @@
 """Keep every byte of the site on our own host.
 
 Material for MkDocs ships loaders that fetch from unpkg.com (a ResizeObserver polyfill for old
-browsers, Mermaid for diagrams) and from GitHub's or GitLab's API (repository facts). We use neither feature,
+browsers, Mermaid for diagrams) and from GitHub's or GitLab's API (repository facts); Zensical's bundle also
+names cdn.jsdelivr.net (Pyodide). We use none of these features,
 but a reader in mainland China must never wait on a blocked host, so the addresses are replaced by
 empty local scripts. Source maps are developer tools only and are removed to keep the site small.
 """
@@ -15,7 +16,7 @@ from macros.core.build_context import BuildContext
 from . import material
 
 EMPTY_SCRIPT = "data:text/javascript,"
-REMOTE_LOADERS = re.compile(r"https://(unpkg\.com|api\.github\.com|\$\{\w+\}/api/v4)/[^\"'`]*")
+REMOTE_LOADERS = re.compile(r"https://(unpkg\.com|cdn\.jsdelivr\.net|api\.github\.com|\$\{\w+\}/api/v4)/[^\"'`]*")
 
 
 def keep_local(context: BuildContext) -> None:

@@ -13,6 +13,7 @@ from typing import Optional
 from lxml.html import HtmlElement
 
 from macros.core.build_context import StepFailed
+from macros.core.html_pass import HtmlPage
 
 ARTICLE_CLASS = "md-content__inner"  # <article class="md-content__inner md-typeset">: the page's content
 TYPESET_CLASS = "md-typeset"
@@ -21,16 +22,27 @@ BUNDLE_GLOB = "bundle.*.min.js"
 # Material's own search (its worker and lunr's language files), published with the theme's files even while
 # its search plugin is off; the site's search is features/search.
 SEARCH_FILES = ("workers/search.*.min.js", "lunr")
+ZENSICAL_SEARCH = "search.json"
 # <nav class="md-header__inner md-grid">: the header bar; the site's own search form goes at its end, where
 # Material's search (switched off: mkdocs.yml) would sit.
 HEADER_BAR_CLASS = "md-header__inner"
 # Classes our print stylesheet hides that Material only renders with features this site leaves off
 # (navigation tabs, the edit button): hidden in case a publisher turns them on.
 OPTIONAL_CLASSES = {"md-tabs", "md-content__button"}
+# <label class="md-overlay" for="__drawer">: Zensical 0.0.73 adds aria-hidden, which HTML does not allow on the
+# label of a control.
+OVERLAY_CLASS = "md-overlay"
 
 
 def has_class(element: HtmlElement, name: str) -> bool:
     return name in (element.get("class") or "").split()
+
+
+def valid_markup(page: HtmlPage) -> None:
+    """What the theme writes that HTML does not allow, put right (in the one HTML pass)."""
+    for label in page.tree.iter("label"):
+        if label.get("aria-hidden") is not None and has_class(label, OVERLAY_CLASS):
+            del label.attrib["aria-hidden"]
 
 
 def article(tree: HtmlElement) -> Optional[HtmlElement]:
@@ -60,5 +72,7 @@ def bundles(site: Path) -> list[Path]:
 
 
 def search_files(site: Path) -> list[Path]:
-    """Material's search files in the built site (removed by theme/local_only.py)."""
-    return [path for pattern in SEARCH_FILES for path in (site / JAVASCRIPTS).glob(pattern)]
+    """The theme's search files in the built site (removed by theme/local_only.py); Zensical writes an empty
+    ``search.json`` even with its search off."""
+    found = [path for pattern in SEARCH_FILES for path in (site / JAVASCRIPTS).glob(pattern)]
+    return found + list(site.glob(ZENSICAL_SEARCH))

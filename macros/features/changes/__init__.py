@@ -13,7 +13,7 @@ from .render import changes_page
 def change_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
     if not catalog.shared_files.get("changes.yaml"):
         return [], []
-    page = Page(page_file(urls.changes(), index=True), "更新记录", call("changes_page"))
+    page = Page(page_file(urls.changes()), "更新记录", call("changes_page"))
     return [page], [{"数据和更新": [page.file]}]
 
 

@@ -8,7 +8,7 @@ from . import render
 
 
 def department_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
-    index = Page(page_file(urls.departments(), index=True), "责任单位", call("department_index"))
+    index = Page(page_file(urls.departments()), "责任单位", call("department_index"))
     pages = [index] + [
         Page(page_file(urls.department(org.id)), org.short_name, call("department_page", org.id))
         for org in catalog.organizations.values()

@@ -11,7 +11,7 @@ from .queries import leaflet_list
 
 
 def leaflet_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
-    index = Page(page_file(urls.leaflets(), index=True), "明白纸", call("leaflets_index"))
+    index = Page(page_file(urls.leaflets()), "明白纸", call("leaflets_index"))
     pages = [index] + [Page(page_file(urls.leaflet(entry.id)), entry.title, call("leaflet_page", entry.id), plan=entry.plan)
                        for entry in leaflet_list(catalog)]
     return pages, [{"明白纸": [page.file for page in pages]}]

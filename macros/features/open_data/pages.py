@@ -14,7 +14,7 @@ from . import exports
 
 
 def data_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
-    page = Page(page_file(urls.data(), index=True), "开放数据", call("data_page"))
+    page = Page(page_file(urls.data()), "开放数据", call("data_page"))
     return [page], [{"数据和更新": [page.file]}]
 
 

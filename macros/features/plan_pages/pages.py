@@ -15,12 +15,12 @@ def plan_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
     nav: list[NavEntry] = []
     for bundle in catalog.plans.values():
         plan_id = bundle.id
-        overview = Page(page_file(urls.plan(plan_id), index=True), f"{bundle.plan.short_title}{bundle.status.citation}",
+        overview = Page(page_file(urls.plan(plan_id)), f"{bundle.plan.short_title}{bundle.status.citation}",
                         call("plan_overview", plan_id), plan=plan_id)
         pages.append(overview)
         section: list[NavEntry] = [overview.file]
         for part in bundle.parts:
-            part_page = Page(page_file(urls.part(plan_id, part.id), index=True), f"{part.label}{part.heading}",
+            part_page = Page(page_file(urls.part(plan_id, part.id)), f"{part.label}{part.heading}",
                              call("part_page", plan_id, part.id), plan=plan_id)
             task_pages = [task_page(bundle, task) for task in bundle.tasks_in(part.id)]
             pages += [part_page, *task_pages]
@@ -33,7 +33,7 @@ def plan_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
             Page(page_file(urls.responsibilities(plan_id)), "责任分工", call("responsibility_matrix", plan_id), plan=plan_id),
         ]
         documents = [
-            Page(page_file(urls.plan(plan_id) + "documents/", index=True), "相关文件", call("documents_index", plan_id),
+            Page(page_file(urls.plan(plan_id) + "documents/"), "相关文件", call("documents_index", plan_id),
                  plan=plan_id),
             Page(page_file(urls.plan_text(plan_id)), "方案全文", call("plan_text", plan_id), plan=plan_id),
             *(Page(page_file(urls.document(plan_id, d.id)), d.short_title, call("document_page", plan_id, d.id),
@@ -45,7 +45,7 @@ def plan_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
         section.append({"相关文件": [page.file for page in documents]})
         nav.append({safe_title(bundle.plan.short_title): section})
     if len(catalog.plans) > PLANS_IN_NAVIGATION:
-        index = Page(page_file(urls.plans(), index=True), "全部方案", call("plans_index"))
+        index = Page(page_file(urls.plans()), "全部方案", call("plans_index"))
         return [index, *pages], [{"全部方案": [index.file]}]
     return pages, nav
 

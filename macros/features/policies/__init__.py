@@ -8,7 +8,7 @@ from .render import references_page
 
 
 def reference_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
-    page = Page(page_file(urls.references(), index=True), "相关政策和活动", call("references_page"))
+    page = Page(page_file(urls.references()), "相关政策和活动", call("references_page"))
     return [page], [page.file]
 
 

@@ -47,7 +47,7 @@ def downloads_page(r: Renderer) -> Markup:
 
 
 def download_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
-    page = Page(page_file(urls.downloads(), index=True), "下载和打印", call("downloads_page"))
+    page = Page(page_file(urls.downloads()), "下载和打印", call("downloads_page"))
     return [page], [page.file]
 
 

@@ -7,6 +7,6 @@ from macros.core.site_map import NavEntry, Page, call, page_file
 
 
 def progress_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
-    pages = [Page(page_file(urls.progress(bundle.id), index=True), f"{bundle.plan.short_title}：工作进展",
+    pages = [Page(page_file(urls.progress(bundle.id)), f"{bundle.plan.short_title}：工作进展",
                   call("progress_page", bundle.id), plan=bundle.id) for bundle in catalog.plans.values()]
     return pages, [{"工作进展": [page.file for page in pages]}]

@@ -10,7 +10,7 @@ from macros.core.site_map import NavEntry, Page, call, page_file
 
 
 def search_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
-    return [Page(page_file(urls.search(), index=True), "搜索", call("search_page"))], []
+    return [Page(page_file(urls.search()), "搜索", call("search_page"))], []
 
 
 def search_page(r: Renderer) -> Markup:

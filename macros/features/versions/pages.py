@@ -15,7 +15,7 @@ def version_pages(catalog: Catalog) -> tuple[list[Page], list[NavEntry]]:
     lists: list[str] = []
     for plan_id, plan_history in histories(catalog).items():
         title = catalog.plan(plan_id).plan.short_title
-        index = Page(page_file(urls.plan_versions(plan_id), index=True), f"{title}：各版本",
+        index = Page(page_file(urls.plan_versions(plan_id)), f"{title}：各版本",
                      call("plan_versions_page", plan_id), plan=plan_id)
         pages.append(index)
         lists.append(index.file)
