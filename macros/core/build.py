@@ -18,6 +18,7 @@ from . import as_of, build_lock, html_pass, progress, shards
 from .build_context import BuildContext, StepFailed
 from .feature import Feature
 from .load import DataErrors, load_catalog
+from .raw_pages import RawPagesPlugin
 from .site_map import site_map
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -125,6 +126,7 @@ def _build_staged(catalog, stage: Path, site_dir: Path, config_file: Path, stric
     try:
         config = mkdocs_config(catalog, config_file, docs, work, strict)
         shards.attach(config, part, catalog.plans)
+        config.plugins["pp-raw-pages"] = RawPagesPlugin(frozenset(page.file for page in site_map(catalog).pages))
         with progress.step("pages", sum(1 for _ in docs.rglob("*.md")), quiet) as advance:
             config.plugins["pp-progress"] = progress.PagesPlugin(advance)
             mkdocs_build(config)

@@ -36,6 +36,7 @@ class Renderer:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # one renderer per catalog, so per build: no need to stat every template per use
         )
         self.env.globals.update(link=self.link, org=self.org, urls=urls, site=site, canonical=self.canonical,
                                 page_path=lambda: self.current_url(), plan_status=self.plan_status,

@@ -41,11 +41,12 @@ def mark_terms(page: HtmlPage) -> None:
     article = material.article(page.tree)
     if article is None:
         return
-    found: list = []  # terms in order of first occurrence
+    found: dict = {}  # term id → term, in order of first occurrence
     _mark(article, pattern, words, found)
     if found:
         # The list follows the article, so the article itself holds exactly the page's own content.
-        notes = page.context.render_at(page.path).render("gloss_notes.html", terms=found, note_id=NOTE_ID)
+        notes = page.context.render_at(page.path).render("gloss_notes.html", terms=list(found.values()),
+                                                         note_id=NOTE_ID)
         article.addnext(fragment(str(notes)))
 
 
@@ -53,7 +54,7 @@ def _skipped(element) -> bool:
     return element.tag in SKIP_TAGS or bool(SKIP_CLASSES & set((element.get("class") or "").split()))
 
 
-def _mark(element, pattern: re.Pattern, words: dict, found: list) -> None:
+def _mark(element, pattern: re.Pattern, words: dict, found: dict) -> None:
     """Mark inside ``element`` (not a skipped one): its own text, then each child and the text after it."""
     element.text = None if element.text is None else _wrap_into(element, None, element.text, pattern, words, found)
     for child in list(element):
@@ -63,7 +64,7 @@ def _mark(element, pattern: re.Pattern, words: dict, found: list) -> None:
             child.tail = _wrap_into(element, child, child.tail, pattern, words, found)
 
 
-def _wrap_into(parent, after, text: str, pattern: re.Pattern, words: dict, found: list):
+def _wrap_into(parent, after, text: str, pattern: re.Pattern, words: dict, found: dict):
     """Wrap the first new occurrences in ``text`` in marks placed after ``after`` (or at the start of
     ``parent``); returns the text that stays where ``text`` was."""
     if not text.strip():
@@ -72,9 +73,9 @@ def _wrap_into(parent, after, text: str, pattern: re.Pattern, words: dict, found
     position = 0
     for match in pattern.finditer(text):
         term = words[match.group(0)]
-        if term in found:
+        if term.id in found:
             continue
-        found.append(term)
+        found[term.id] = term
         pieces += [text[position:match.start()], _mark_element(term, match.group(0), len(found))]
         position = match.end()
     if not pieces:
