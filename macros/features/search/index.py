@@ -32,8 +32,8 @@ KEYWORD_WEIGHT = "10"  # Pagefind's highest; a page's h1 weighs 7
 NOT_SEARCHED_CLASSES = frozenset({"pp-status", "pp-kicker", "pp-print-only", "pp-source", "pp-dates", "pp-pager"})
 # Pagefind's index chunks (its default makes chunks of about 30 KB gzip for one plan, half a second on slow 3G
 # for one query) are made about 5 times smaller: a query downloads less, the table of chunks that search loads
-# first grows a little (tests/search/test_search.py checks both). Pagefind 1.6 (package.json) reads this from
-# an environment variable it calls unstable.
+# first grows a little. Pagefind 1.6 (package.json) reads this from an environment variable it calls unstable:
+# tests/search/test_search.py fails if the chunks grow back.
 INDEX_CHUNK_SIZE = 4000
 # What Pagefind writes that the site does not use: its ready-made interfaces and their styles.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",

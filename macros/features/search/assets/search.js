@@ -15,7 +15,7 @@
   var TOP = 3;  // the results a reader sees first: a task or part should be among them
   var words = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
 
-  // Pagefind's results for a query, tasks and parts boosted: [{result, score}], best first.
+  // Pagefind's results for a query, tasks and parts boosted: [{result, item, score}], best first.
   function ranked(pagefind, query, filters) {
     var items = Object.assign({ kind: "item" }, filters);
     return Promise.all([pagefind.search(query, { filters: filters }), pagefind.search(query, { filters: items })])
