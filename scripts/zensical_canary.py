@@ -52,7 +52,7 @@ def build_with_zensical(zensical: str, work: Path, site_url: str) -> tuple[Path 
     """The site as our build makes it, with Zensical instead of MkDocs: its folder (None if not built), how it went."""
     import yaml
 
-    from macros.core import as_of, build as pipeline, html_pass
+    from macros.core import as_of, build as pipeline, progress
     from macros.core.build_context import BuildContext
     from macros.core.load import load_catalog
     from macros.core.site_map import site_map
@@ -85,14 +85,8 @@ def build_with_zensical(zensical: str, work: Path, site_url: str) -> tuple[Path 
             return None, (built.stderr.strip().splitlines() or ["no output"])[-1][:300]
         seconds = time.perf_counter() - started
         context = BuildContext(catalog, site, site_url=site_url, site_name=config["site_name"])
-        try:  # the steps of core/build._build_staged after MkDocs
-            for feature in catalog.features:
-                if feature.outputs:
-                    feature.outputs(context)
-            html_pass.run(context, [f.transform for f in catalog.features if f.transform], quiet=True)
-            for feature in catalog.features:
-                if feature.finish:
-                    feature.finish(context)
+        try:
+            pipeline.after_pages(context, progress.Summary(), quiet=True)
         except Exception as failure:  # a canary reports every failure
             return None, f"Zensical built the pages in {seconds:.0f} s; the steps after it failed: {failure}"[:300]
     return site, f"Zensical built the pages in {seconds:.0f} s; outputs, HTML pass and search index ran on them"

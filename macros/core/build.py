@@ -138,28 +138,36 @@ def _build_staged(catalog, stage: Path, site_dir: Path, config_file: Path, stric
     summary.steps.append(("MkDocs", time.perf_counter() - started))
     context = BuildContext(catalog, work, site_url=config["site_url"] or "", site_name=config["site_name"])
     try:
-        for feature in catalog.features:
-            if feature.outputs and feature.name not in skip:
-                with summary.timed(feature.name):
-                    feature.outputs(context)
-        shards.drop_unowned(work, part, catalog.plans)  # a part publishes only its own pages and files
-        own_pages = sorted(work.rglob("*.html"))
-        if merge:  # before the HTML pass: pages of no plan show facts of the plans' files (PDF sizes)
-            with summary.timed(f"merge ({len(merge)} shards)"), progress.step("shards", len(merge), quiet) as advance:
-                for shard in merge:
-                    shards.copy_in(work, [shard])
-                    advance()
-        with summary.timed(f"HTML pass ({len(own_pages)} pages)"):
-            html_pass.run(context, [feature.transform for feature in catalog.features if feature.transform], quiet,
-                          files=own_pages)
-        for feature in catalog.features:  # work on the finished pages of the whole site (the search index)
-            if feature.finish and feature.name not in skip and (part is None or part.shared):
-                with summary.timed(feature.name):
-                    feature.finish(context)
+        after_pages(context, summary, quiet, skip, part, merge)
     except StepFailed as failure:
         return str(failure)
     swap(work, site_dir)
     return None
+
+
+def after_pages(context: BuildContext, summary: progress.Summary, quiet: bool, skip: tuple[str, ...] = (),
+                part: Optional[shards.Part] = None, merge: Sequence[Path] = ()) -> None:
+    """The steps on the pages the engine wrote into ``context.site``: the features' outputs, the shards, the one
+    HTML pass, then the work on the finished site (the search index). Also run by the Zensical canary."""
+    catalog, work = context.catalog, context.site
+    for feature in catalog.features:
+        if feature.outputs and feature.name not in skip:
+            with summary.timed(feature.name):
+                feature.outputs(context)
+    shards.drop_unowned(work, part, catalog.plans)  # a part publishes only its own pages and files
+    own_pages = sorted(work.rglob("*.html"))
+    if merge:  # before the HTML pass: pages of no plan show facts of the plans' files (PDF sizes)
+        with summary.timed(f"merge ({len(merge)} shards)"), progress.step("shards", len(merge), quiet) as advance:
+            for shard in merge:
+                shards.copy_in(work, [shard])
+                advance()
+    with summary.timed(f"HTML pass ({len(own_pages)} pages)"):
+        html_pass.run(context, [feature.transform for feature in catalog.features if feature.transform], quiet,
+                      files=own_pages)
+    for feature in catalog.features:  # work on the finished pages of the whole site (the search index)
+        if feature.finish and feature.name not in skip and (part is None or part.shared):
+            with summary.timed(feature.name):
+                feature.finish(context)
 
 
 def log_to_stderr(level: int) -> None:
